@@ -1,0 +1,1 @@
+namespace Notify; internal static class Placeholder {}

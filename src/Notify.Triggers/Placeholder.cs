@@ -1,0 +1,1 @@
+namespace Notify.Triggers; internal static class Placeholder {}
