@@ -1,1 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Notify.SelfHost;
+
+await NotifySelfHost.Build(args).RunAsync();

@@ -1,0 +1,23 @@
+namespace Notify.Configuration;
+
+/// <summary>The <c>Notify</c> settings section (<c>Notify__*</c> in app settings).</summary>
+public sealed class NotifyOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Notify";
+
+    /// <summary>The URL Twilio calls back; status callbacks are signed over it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>The operator key for admin routes under the self-host (Azure uses the Functions master key).</summary>
+    public string AdminKey { get; set; } = "";
+
+    /// <summary>The region national phone numbers are read in when a merchant sets none.</summary>
+    public string DefaultRegion { get; set; } = "KR";
+
+    /// <summary>The default channel chain, comma-separated.</summary>
+    public string Channels { get; set; } = "sms,email,webhook";
+
+    /// <summary>How long an accepted order may wait to be planned into a delivery before the sweep fans it out.</summary>
+    public TimeSpan FanOutTimeout { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using Notify.Common;
+using Notify.Merchants;
+using Notify.Orders;
+using Notify.Storage;
+
+namespace Notify.Customers;
+
+/// <summary>A merchant reading its own contact list.</summary>
+public sealed class CustomerQueries(MerchantAuth auth, StorageClients storage)
+{
+    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+
+    /// <summary>One page of contacts, ordered by phone or e-mail.</summary>
+    public async Task<Result<Listing<ContactView>>> ListAsync(string merchantId, string? authorization, PageRequest page, CancellationToken ct)
+    {
+        var merchant = await auth.AuthenticateAsync(merchantId, authorization, ct);
+        if (merchant.Problem is { } denied)
+        {
+            return denied;
+        }
+        return await PageTokens.ReadPageAsync(_data.QueryAsync<CustomerEntity>(Filter(merchantId), page.Limit, cancellationToken: ct), page.Token, page.Limit, ContactView.From);
+    }
+
+    /// <summary>Authenticates, then streams every contact (for CSV export).</summary>
+    public async Task<Result<IAsyncEnumerable<ContactView>>> ExportAsync(string merchantId, string? authorization, CancellationToken ct)
+    {
+        var merchant = await auth.AuthenticateAsync(merchantId, authorization, ct);
+        return merchant.Problem is { } denied ? denied : Result<IAsyncEnumerable<ContactView>>.Ok(All(merchantId, ct));
+    }
+
+    private async IAsyncEnumerable<ContactView> All(string merchantId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in _data.QueryAsync<CustomerEntity>(Filter(merchantId), 1000, cancellationToken: ct))
+        {
+            yield return ContactView.From(row);
+        }
+    }
+
+    private static string Filter(string merchantId) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {merchantId} and RowKey ge {RowKeys.CustomerPrefix} and RowKey lt {RowKeys.After(RowKeys.CustomerPrefix)}");
+}

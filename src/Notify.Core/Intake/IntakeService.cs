@@ -1,0 +1,150 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Notify.Common;
+using Notify.Configuration;
+using Notify.FanOut;
+using Notify.Merchants;
+using Notify.Orders;
+using Notify.Signing;
+using Notify.Storage;
+using Notify.Sweep;
+
+namespace Notify.Intake;
+
+/// <summary>
+/// Accepts a signed order: verify, validate, store order + customer + idempotency records in one transaction,
+/// then enqueue the fan-out. The order is durable before the answer; a lost enqueue is caught by the sweep.
+/// </summary>
+public sealed class IntakeService(
+    MerchantStore merchants,
+    StorageClients storage,
+    DeadlineIndex deadlines,
+    QueueSender queues,
+    IOptions<NotifyOptions> options,
+    TimeProvider clock,
+    ILogger<IntakeService> logger)
+{
+    // Verifying against a throwaway secret when the merchant is unknown gives the same answers as a wrong signature.
+    private static readonly string UnknownMerchantSecret = StandardWebhook.NewSecret();
+    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+
+    /// <summary>Accepts the order, or says why not; a rejection writes nothing.</summary>
+    public async Task<Result<IntakeReceipt>> AcceptAsync(SignedOrder request, CancellationToken ct)
+    {
+        var body = await BodyReader.ReadAsync(request.Body, BodyReader.OrderLimit, ct);
+        if (body is null)
+        {
+            return Problem.TooLarge(BodyReader.OrderLimit);
+        }
+        if (request.WebhookId?.Length > 256)
+        {
+            return Problem.BadRequest("webhook-id is at most 256 characters.");
+        }
+        var now = clock.GetUtcNow();
+        var merchant = await merchants.FindAsync(request.MerchantId, ct);
+        var verdict = StandardWebhook.Verify(
+            merchant?.WebhookSecret ?? UnknownMerchantSecret, request.WebhookId, request.WebhookTimestamp, request.WebhookSignature, body, now);
+        if (verdict != WebhookVerdict.Valid)
+        {
+            return Problem.Unauthorized(Explain(verdict));
+        }
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem.UnsupportedMediaType("Post the order as application/json.");
+        }
+        var submission = JsonBody.Parse<OrderSubmission>(body);
+        if (submission.Problem is { } parseProblem)
+        {
+            return parseProblem;
+        }
+        var order = OrderValidator.Validate(submission.Value!, merchant!.Region, now);
+        if (order.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        return await StoreAsync(merchant.Id, request.WebhookId!, order.Value!, now, ct);
+    }
+
+    private async Task<Result<IntakeReceipt>> StoreAsync(string merchantId, string webhookId, Order order, DateTimeOffset now, CancellationToken ct)
+    {
+        var hash = OrderRows.ContentHash(order);
+        if (await FindEarlierAnswerAsync(merchantId, webhookId, order.OrderNumber, hash, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var orderId = Ids.NewTimeOrdered(now);
+        var fanOutDue = now + options.Value.FanOutTimeout;
+        // The deadline goes first: if the transaction then fails, the sweep finds no order and drops it.
+        await deadlines.ScheduleAsync(DeadlineKinds.FanOut, merchantId, orderId, fanOutDue, ct);
+        try
+        {
+            await _data.SubmitTransactionAsync(OrderRows.ForNewOrder(merchantId, orderId, webhookId, hash, order, now), ct);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // A concurrent post of the same webhook or order number won the race: answer as it did.
+            await deadlines.ClearAsync(DeadlineKinds.FanOut, merchantId, orderId, fanOutDue, ct);
+            return await FindEarlierAnswerAsync(merchantId, webhookId, order.OrderNumber, hash, ct)
+                   ?? throw new InvalidOperationException("Transaction conflicted but no earlier order was found.", ex);
+        }
+
+        await EnqueueFanOutAsync(merchantId, orderId, ct);
+        return new IntakeReceipt(orderId, IsNew: true);
+    }
+
+    private async Task<Result<IntakeReceipt>?> FindEarlierAnswerAsync(
+        string merchantId, string webhookId, string orderNumber, string hash, CancellationToken ct)
+    {
+        var byWebhook = _data.GetEntityIfExistsAsync<IntakeRecord>(merchantId, RowKeys.Webhook(webhookId), cancellationToken: ct);
+        var byNumber = _data.GetEntityIfExistsAsync<IntakeRecord>(merchantId, RowKeys.OrderNumber(orderNumber), cancellationToken: ct);
+        if ((await byWebhook) is { HasValue: true } replay)
+        {
+            return new IntakeReceipt(replay.Value!.OrderId, IsNew: true);
+        }
+        if ((await byNumber) is { HasValue: true } taken)
+        {
+            return taken.Value!.ContentHash == hash
+                ? new IntakeReceipt(taken.Value.OrderId, IsNew: false)
+                : Problem.Conflict($"Order number '{orderNumber}' is already taken by a different order ({taken.Value.OrderId}).");
+        }
+        return null;
+    }
+
+    private async Task EnqueueFanOutAsync(string merchantId, string orderId, CancellationToken ct)
+    {
+        try
+        {
+            await queues.SendAsync(StorageNames.FanOutQueue, new FanOutMessage(merchantId, orderId), ct);
+        }
+        catch (RequestFailedException ex)
+        {
+            // The order is stored and its fan-out deadline is set; mark it so the sweep and a reader know why it waits.
+            logger.LogError(ex, "Order {OrderId} of {MerchantId} stored but not enqueued; the sweep will fan it out", orderId, merchantId);
+            await MarkEnqueueFailedAsync(merchantId, orderId, ct);
+        }
+    }
+
+    private async Task MarkEnqueueFailedAsync(string merchantId, string orderId, CancellationToken ct)
+    {
+        try
+        {
+            var mark = new TableEntity(merchantId, RowKeys.Order(orderId)) { [nameof(OrderEntity.FanOut)] = FanOutStates.EnqueueFailed };
+            await _data.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException ex)
+        {
+            logger.LogWarning(ex, "Could not mark order {OrderId} as not enqueued; its deadline still stands", orderId);
+        }
+    }
+
+    private static string Explain(WebhookVerdict verdict) => verdict switch
+    {
+        WebhookVerdict.MissingHeaders => "Sign the order with the webhook-id, webhook-timestamp and webhook-signature headers.",
+        WebhookVerdict.BadTimestamp => "webhook-timestamp must be unix seconds.",
+        WebhookVerdict.StaleTimestamp => "webhook-timestamp is more than 5 minutes from now.",
+        _ => "No webhook-signature matched this merchant's secret.",
+    };
+}

@@ -1,0 +1,27 @@
+namespace Notify.Merchants;
+
+/// <summary>The operator's request to create a merchant. Everything but the name has a default.</summary>
+public sealed record CreateMerchant(
+    string? Name,
+    string? Region,
+    string? TimeZone,
+    string? Locale,
+    IReadOnlyList<string>? Channels,
+    AlertContact? AlertContact,
+    string? WebhookUrl);
+
+/// <summary>Where the merchant hears that a customer could not be reached.</summary>
+public sealed record AlertContact(string? Phone, string? Email);
+
+/// <summary>The answer to <see cref="CreateMerchant"/>: the only time the secret and the key are shown.</summary>
+public sealed record MerchantCreated(
+    string MerchantId,
+    string Name,
+    string Region,
+    string TimeZone,
+    string Locale,
+    IReadOnlyList<string> Channels,
+    AlertContact? AlertContact,
+    string? WebhookUrl,
+    string WebhookSecret,
+    string ApiKey);

@@ -1,0 +1,28 @@
+namespace Notify.Merchants;
+
+/// <summary>A merchant's profile as the application uses it.</summary>
+/// <param name="Id">The merchant id, also the partition key of all its data.</param>
+/// <param name="Name">The shop's name, shown to customers.</param>
+/// <param name="Region">The region national phone numbers are read in (<c>KR</c>).</param>
+/// <param name="TimeZone">An IANA time zone for times shown to customers.</param>
+/// <param name="Locale">The merchant's language, used when a customer gives none.</param>
+/// <param name="Channels">The channel chain, in order of preference.</param>
+/// <param name="AlertPhone">Where to tell the merchant a customer could not be reached (E.164).</param>
+/// <param name="AlertEmail">Where to tell the merchant a customer could not be reached.</param>
+/// <param name="WebhookUrl">The merchant's own webhook, the last channel.</param>
+/// <param name="WebhookSecret">The <c>whsec_</c> secret that signs webhooks both ways.</param>
+/// <param name="ApiKeyHash">SHA-256 of the API key; the key itself is never stored.</param>
+/// <param name="CreatedAt">When the merchant was created.</param>
+public sealed record Merchant(
+    string Id,
+    string Name,
+    string Region,
+    string TimeZone,
+    string Locale,
+    IReadOnlyList<string> Channels,
+    string? AlertPhone,
+    string? AlertEmail,
+    string? WebhookUrl,
+    string WebhookSecret,
+    string ApiKeyHash,
+    DateTimeOffset CreatedAt);

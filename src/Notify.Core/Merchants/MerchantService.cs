@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using Notify.Channels;
+using Notify.Common;
+using Notify.Configuration;
+using Notify.Customers;
+using Notify.Signing;
+
+namespace Notify.Merchants;
+
+/// <summary>Creates merchants.</summary>
+public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOptions> options, TimeProvider clock)
+{
+    /// <summary>Validates the request, stores the merchant, and returns its secret and key (shown this once).</summary>
+    public async Task<Result<MerchantCreated>> CreateAsync(CreateMerchant request, CancellationToken ct)
+    {
+        var defaults = options.Value;
+        var errors = new FieldErrors();
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            errors.Add("name", "A name of 1 to 100 characters is required.");
+        }
+        var region = (request.Region ?? defaults.DefaultRegion).Trim().ToUpperInvariant();
+        if (!Contacts.IsKnownRegion(region))
+        {
+            errors.Add("region", "Use a two-letter region code such as KR.");
+        }
+        var timeZone = request.TimeZone ?? "Asia/Seoul";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            errors.Add("timeZone", "Use an IANA time zone such as Asia/Seoul.");
+        }
+        var locale = request.Locale ?? "ko-KR";
+        if (!Locales.IsKnown(locale))
+        {
+            errors.Add("locale", "Use a locale such as ko-KR or en-US.");
+        }
+        var channels = ChannelNames.ParseChain(request.Channels ?? defaults.Channels.Split(','));
+        if (channels is null)
+        {
+            errors.Add("channels", $"List each of {string.Join(", ", ChannelNames.All)} at most once.");
+        }
+        var (alertPhone, alertEmail) = ReadAlertContact(request.AlertContact, region, errors);
+        var webhookUrl = ReadWebhookUrl(request.WebhookUrl, errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var apiKey = ApiKeys.New();
+        var merchant = new Merchant(
+            MerchantIds.New(), name!, region, timeZone, locale, channels!, alertPhone, alertEmail, webhookUrl,
+            StandardWebhook.NewSecret(), ApiKeys.Hash(apiKey), clock.GetUtcNow());
+        await merchants.AddAsync(merchant, ct);
+        return new MerchantCreated(
+            merchant.Id, merchant.Name, region, timeZone, locale, merchant.Channels,
+            alertPhone is null && alertEmail is null ? null : new AlertContact(alertPhone, alertEmail),
+            webhookUrl, merchant.WebhookSecret, apiKey);
+    }
+
+    private static (string? Phone, string? Email) ReadAlertContact(AlertContact? contact, string region, FieldErrors errors)
+    {
+        string? phone = null, email = null;
+        if (contact?.Phone is { } rawPhone && (phone = Contacts.ToE164(rawPhone, region)) is null)
+        {
+            errors.Add("alertContact.phone", "Not a valid phone number.");
+        }
+        if (contact?.Email is { } rawEmail && (email = Contacts.ToEmail(rawEmail)) is null)
+        {
+            errors.Add("alertContact.email", "Not a valid e-mail address.");
+        }
+        return (phone, email);
+    }
+
+    private static string? ReadWebhookUrl(string? raw, FieldErrors errors)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        var ok = Uri.TryCreate(raw, UriKind.Absolute, out var uri)
+                 && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+        if (!ok)
+        {
+            errors.Add("webhookUrl", "Use an absolute https URL (http only for localhost).");
+        }
+        return ok ? uri!.ToString() : null;
+    }
+}

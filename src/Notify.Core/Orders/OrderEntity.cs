@@ -1,0 +1,84 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Notify.Orders;
+
+/// <summary>
+/// An order row in MerchantData (PartitionKey = merchant id, RowKey = <c>order|{orderId}</c>). It also carries the
+/// confirmation's state, so one ETag guards the order and its delivery and a status filter is a plain query.
+/// </summary>
+public sealed class OrderEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>The order id (also in the row key).</summary>
+    public string OrderId { get; set; } = "";
+    /// <summary>The merchant's own order number.</summary>
+    public string OrderNumber { get; set; } = "";
+    /// <summary>When the customer placed the order.</summary>
+    public DateTimeOffset PlacedAt { get; set; }
+    /// <summary>When Notify stored it.</summary>
+    public DateTimeOffset AcceptedAt { get; set; }
+    /// <summary>The customer's name.</summary>
+    public string CustomerName { get; set; } = "";
+    /// <summary>The customer's phone, E.164.</summary>
+    public string? CustomerPhone { get; set; }
+    /// <summary>The customer's e-mail.</summary>
+    public string? CustomerEmail { get; set; }
+    /// <summary>The customer's locale.</summary>
+    public string? CustomerLocale { get; set; }
+    /// <summary>The lines, as JSON.</summary>
+    public string ItemsJson { get; set; } = "[]";
+    /// <summary>The total as an invariant decimal string (Table Storage has no decimal type).</summary>
+    public string Total { get; set; } = "0";
+    /// <summary>ISO 4217 code.</summary>
+    public string Currency { get; set; } = "";
+    /// <summary>pickup, delivery, …</summary>
+    public string? FulfillmentType { get; set; }
+    /// <summary>When the order is handed over.</summary>
+    public DateTimeOffset? FulfillmentAt { get; set; }
+    /// <summary>The customer's note.</summary>
+    public string? Note { get; set; }
+    /// <summary>SHA-256 of the validated order, to tell a resend from a different order with the same number.</summary>
+    public string ContentHash { get; set; } = "";
+    /// <summary>The <c>webhook-id</c> that created it.</summary>
+    public string WebhookId { get; set; } = "";
+    /// <summary>Whether the order has been planned into a delivery; see <see cref="FanOutStates"/>.</summary>
+    public string FanOut { get; set; } = FanOutStates.Pending;
+    /// <summary>pending, sent, confirmed or exhausted; see <see cref="ConfirmationStates"/>.</summary>
+    public string ConfirmationStatus { get; set; } = ConfirmationStates.Pending;
+}
+
+/// <summary>Values of <see cref="OrderEntity.FanOut"/>.</summary>
+public static class FanOutStates
+{
+    /// <summary>Stored; the fan-out message is (or is about to be) on its queue.</summary>
+    public const string Pending = "pending";
+    /// <summary>Stored, but the fan-out message could not be enqueued: the sweep fans it out.</summary>
+    public const string EnqueueFailed = "enqueue-failed";
+    /// <summary>Planned into a delivery.</summary>
+    public const string Planned = "planned";
+}
+
+/// <summary>Values of <see cref="OrderEntity.ConfirmationStatus"/>, as merchants read them.</summary>
+public static class ConfirmationStates
+{
+    /// <summary>Nothing sent yet.</summary>
+    public const string Pending = "pending";
+    /// <summary>A channel accepted a message; no receipt yet.</summary>
+    public const string Sent = "sent";
+    /// <summary>A channel confirmed delivery.</summary>
+    public const string Confirmed = "confirmed";
+    /// <summary>Every channel failed.</summary>
+    public const string Exhausted = "exhausted";
+
+    /// <summary>Every status.</summary>
+    public static readonly string[] All = [Pending, Sent, Confirmed, Exhausted];
+}

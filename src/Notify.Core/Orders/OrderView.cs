@@ -1,0 +1,40 @@
+namespace Notify.Orders;
+
+/// <summary>An order as a merchant reads it (CONTRACT.md: these names are fixed).</summary>
+public sealed record OrderView(
+    string OrderId,
+    string OrderNumber,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset AcceptedAt,
+    CustomerView Customer,
+    IReadOnlyList<OrderItem> Items,
+    decimal Total,
+    string Currency,
+    Fulfillment? Fulfillment,
+    string? Note,
+    ConfirmationView Confirmation)
+{
+    /// <summary>The view of a stored order row.</summary>
+    public static OrderView From(OrderEntity e)
+    {
+        var order = OrderRows.ToOrder(e);
+        return new OrderView(
+            e.OrderId, order.OrderNumber, order.PlacedAt, e.AcceptedAt,
+            new CustomerView(order.Customer.Name, order.Customer.Phone, order.Customer.Email, order.Customer.Locale),
+            order.Items, order.Total, order.Currency, order.Fulfillment, order.Note,
+            new ConfirmationView(e.ConfirmationStatus, [], null, []));
+    }
+}
+
+/// <summary>The customer on an order.</summary>
+public sealed record CustomerView(string Name, string? Phone, string? Email, string? Locale);
+
+/// <summary>How the order's confirmation is going.</summary>
+public sealed record ConfirmationView(
+    string Status,
+    IReadOnlyList<string> Chain,
+    string? ConfirmedBy,
+    IReadOnlyList<AttemptView> Attempts);
+
+/// <summary>One try on one channel.</summary>
+public sealed record AttemptView(string Channel, string Status, string? ProviderId, DateTimeOffset At, string? Error);

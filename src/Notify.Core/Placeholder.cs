@@ -1,1 +1,0 @@
-namespace Notify; internal static class Placeholder {}

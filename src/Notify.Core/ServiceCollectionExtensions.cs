@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Configuration;
+using Notify.Customers;
+using Notify.Intake;
+using Notify.Merchants;
+using Notify.Orders;
+using Notify.Storage;
+using Notify.Sweep;
+
+namespace Notify;
+
+/// <summary>Registers the application: the one list both hosts call.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds Notify's services, storage clients and options.</summary>
+    public static IServiceCollection AddNotify(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.Section));
+        services.AddAzureClientsCore();
+        services.AddSingleton(sp => StorageClients.FromConfiguration(configuration, sp.GetRequiredService<AzureComponentFactory>()));
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<QueueSender>();
+        services.AddSingleton<DeadlineIndex>();
+        services.AddSingleton<MerchantStore>();
+        services.AddSingleton<MerchantAuth>();
+        services.AddSingleton<MerchantService>();
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<OrderQueries>();
+        services.AddSingleton<CustomerQueries>();
+        return services;
+    }
+}

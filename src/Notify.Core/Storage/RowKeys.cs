@@ -1,0 +1,32 @@
+namespace Notify.Storage;
+
+/// <summary>
+/// Row keys in the MerchantData table. Every kind of row shares the merchant's partition so that one entity group
+/// transaction can write an order, its customer and its idempotency records together.
+/// </summary>
+public static class RowKeys
+{
+    /// <summary>Prefix of order rows; the order id after it is time-ordered, so a key range is a time window.</summary>
+    public const string OrderPrefix = "order|";
+
+    /// <summary>Prefix of customer rows.</summary>
+    public const string CustomerPrefix = "customer|";
+
+    /// <summary>An order's row.</summary>
+    public static string Order(string orderId) => OrderPrefix + orderId;
+
+    /// <summary>A customer's row, by phone (E.164) or lower-cased e-mail.</summary>
+    public static string Customer(string customerKey) => CustomerPrefix + Escape(customerKey);
+
+    /// <summary>The record of a <c>webhook-id</c> already answered.</summary>
+    public static string Webhook(string webhookId) => "webhook|" + Escape(webhookId);
+
+    /// <summary>The record that an order number is taken.</summary>
+    public static string OrderNumber(string orderNumber) => "number|" + Escape(orderNumber);
+
+    /// <summary>The first key after every key that starts with <paramref name="prefix"/>.</summary>
+    public static string After(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    // Row keys may not contain / \ # ? or control characters; percent-encoding removes them all.
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}

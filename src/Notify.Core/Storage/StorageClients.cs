@@ -1,0 +1,60 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+
+namespace Notify.Storage;
+
+/// <summary>
+/// Builds the storage clients from the same <c>AzureWebJobsStorage</c> setting the Functions host reads:
+/// a connection string locally, or identity-based <c>__tableServiceUri</c>/<c>__queueServiceUri</c> with
+/// <c>__credential</c>/<c>__clientId</c> in Azure.
+/// </summary>
+public sealed class StorageClients(TableServiceClient tables, QueueServiceClient queues)
+{
+    /// <summary>The setting (and section) name.</summary>
+    public const string ConnectionName = "AzureWebJobsStorage";
+
+    /// <summary>The table service.</summary>
+    public TableServiceClient Tables { get; } = tables;
+
+    /// <summary>The queue service.</summary>
+    public QueueServiceClient Queues { get; } = queues;
+
+    /// <summary>A client for one table.</summary>
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>A client for one queue.</summary>
+    public QueueClient Queue(string name) => Queues.GetQueueClient(name);
+
+    /// <summary>Reads the storage setting from configuration.</summary>
+    public static StorageClients FromConfiguration(IConfiguration configuration, AzureComponentFactory components)
+    {
+        var section = configuration.GetSection(ConnectionName);
+        var queueOptions = new QueueClientOptions { MessageEncoding = StorageNames.QueueEncoding };
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return new StorageClients(new TableServiceClient(section.Value), new QueueServiceClient(section.Value, queueOptions));
+        }
+
+        var credential = components.CreateTokenCredential(section);
+        return new StorageClients(
+            new TableServiceClient(ServiceUri(section, "table"), credential),
+            new QueueServiceClient(ServiceUri(section, "queue"), credential, queueOptions));
+    }
+
+    private static Uri ServiceUri(IConfigurationSection section, string service)
+    {
+        if (section[$"{service}ServiceUri"] is { Length: > 0 } uri)
+        {
+            return new Uri(uri);
+        }
+        if (section["accountName"] is { Length: > 0 } account)
+        {
+            return new Uri($"https://{account}.{service}.core.windows.net");
+        }
+        throw new InvalidOperationException(
+            $"Set {ConnectionName} to a connection string, or {ConnectionName}__{service}ServiceUri (or __accountName) for an identity-based connection.");
+    }
+}

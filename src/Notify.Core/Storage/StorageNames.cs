@@ -1,0 +1,31 @@
+using Azure.Storage.Queues;
+
+namespace Notify.Storage;
+
+/// <summary>Every table and queue Notify uses; created at start-up by <see cref="StorageInitializer"/>.</summary>
+public static class StorageNames
+{
+    /// <summary>Merchant profiles: PartitionKey = merchant id.</summary>
+    public const string MerchantsTable = "Merchants";
+
+    /// <summary>One merchant's orders, customers and idempotency records: PartitionKey = merchant id.</summary>
+    public const string MerchantDataTable = "MerchantData";
+
+    /// <summary>The time index of deadlines the sweep reads: PartitionKey = due minute and shard.</summary>
+    public const string DeadlinesTable = "Deadlines";
+
+    /// <summary>Accepted orders waiting to be planned into deliveries.</summary>
+    public const string FanOutQueue = "notify-fanout";
+
+    /// <summary>
+    /// The encoding of every queue message; host.json's <c>extensions.queues.messageEncoding</c> must say the same,
+    /// or the trigger side cannot read what the producer wrote (a test checks it).
+    /// </summary>
+    public const QueueMessageEncoding QueueEncoding = QueueMessageEncoding.Base64;
+
+    /// <summary>All tables.</summary>
+    public static readonly string[] Tables = [MerchantsTable, MerchantDataTable, DeadlinesTable];
+
+    /// <summary>All queues, without their poison twins (the queue extension creates those).</summary>
+    public static readonly string[] Queues = [FanOutQueue];
+}

@@ -1,0 +1,36 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Notify.Sweep;
+
+/// <summary>
+/// A row of the deadline index: PartitionKey = the due minute (UTC) and a shard, RowKey = kind, merchant and order.
+/// The sweep reads partitions up to now, so it costs what is due, not what exists.
+/// </summary>
+public sealed class DeadlineEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>What is waiting; see <see cref="DeadlineKinds"/>.</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>The merchant.</summary>
+    public string MerchantId { get; set; } = "";
+    /// <summary>The order.</summary>
+    public string OrderId { get; set; } = "";
+    /// <summary>When the wait is over.</summary>
+    public DateTimeOffset DueAt { get; set; }
+}
+
+/// <summary>The waits that have deadlines.</summary>
+public static class DeadlineKinds
+{
+    /// <summary>An accepted order waiting to be planned into a delivery.</summary>
+    public const string FanOut = "fanout";
+}

@@ -1,0 +1,45 @@
+using Microsoft.Azure.WebJobs.Extensions.Storage.Queues;
+using Notify.SelfHost.Configuration;
+using Notify.SelfHost.Http;
+
+namespace Notify.SelfHost;
+
+/// <summary>
+/// Runs Notify's function classes without Azure Functions Core Tools: Kestrel serves the HTTP functions on the same
+/// routes, the WebJobs SDK's queue listener (the engine under the Functions host) drives the queue functions.
+/// </summary>
+public static class NotifySelfHost
+{
+    /// <summary>The port the Functions host uses locally, kept so every URL in the docs works on both hosts.</summary>
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Builds the host; <paramref name="overrides"/> lets tests replace services (a fake clock).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var hostJson = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json")).Build();
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageCoreServices();
+            webJobs.AddAzureStorageQueues(queues => hostJson.GetSection("extensions:queues").Bind(queues));
+        });
+
+        builder.Services.AddNotify(builder.Configuration);
+        builder.Services.AddMvcCore();
+        builder.Services.AddProblemDetails();
+        HttpFunctions.Register(builder.Services);
+        overrides?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        HttpFunctions.Map(app, hostJson["extensions:http:routePrefix"] ?? "api");
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Notify.Orders;
+using Notify.Triggers.Http;
+
+namespace Notify.Triggers.Orders;
+
+/// <summary><c>GET /api/merchants/{merchantId}/orders/{orderId}</c>: one order with its confirmation.</summary>
+public sealed class GetOrderFunction(OrderQueries orders)
+{
+    /// <summary>The order, its customer, and how its confirmation went.</summary>
+    [Function("GetOrder")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "merchants/{merchantId}/orders/{orderId}")] HttpRequest request,
+        string merchantId,
+        string orderId,
+        CancellationToken ct) =>
+        Replies.Ok(await orders.GetAsync(merchantId, request.Headers.Authorization, orderId, ct));
+}

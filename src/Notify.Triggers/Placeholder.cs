@@ -1,1 +1,0 @@
-namespace Notify.Triggers; internal static class Placeholder {}
