@@ -65,6 +65,9 @@ param operatorPrincipalType string = 'User'
 // Parameters: application settings (see CONTRACT.md, "Configuration")
 // ---------------------------------------------------------------------------------------------
 
+@description('Public base URL that Twilio calls back (status callbacks are signed over it). Empty: https:// + the app\'s default host name. Set it only when a custom domain or a front door sits before the app.')
+param publicBaseUrl string = ''
+
 @description('Region used to read national phone numbers (ISO 3166-1 alpha-2).')
 param defaultRegion string = 'KR'
 
@@ -408,7 +411,7 @@ var appSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
 
   // Notify
-  Notify__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+  Notify__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
   Notify__DefaultRegion: defaultRegion
   Notify__Channels: channels
   Notify__SmsReceiptTimeout: smsReceiptTimeout
@@ -451,7 +454,7 @@ resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 // Outputs
 // ---------------------------------------------------------------------------------------------
 
-@description('Base URL of the function app (also Notify__PublicBaseUrl).')
+@description('Base URL of the function app (Notify__PublicBaseUrl unless publicBaseUrl is set).')
 output functionAppUrl string = 'https://${functionApp.properties.defaultHostName}'
 
 @description('Name of the function app, for `func azure functionapp publish`.')
