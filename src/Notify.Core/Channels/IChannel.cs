@@ -1,0 +1,48 @@
+using Notify.Merchants;
+using Notify.Orders;
+
+namespace Notify.Channels;
+
+/// <summary>One way of confirming an order to its customer: SMS, e-mail or the merchant's webhook.</summary>
+public interface IChannel
+{
+    /// <summary>The channel's name in chains and payloads (<see cref="ChannelNames"/>).</summary>
+    string Name { get; }
+
+    /// <summary>True when this channel has somewhere to send the confirmation (a phone, an e-mail, a webhook URL).</summary>
+    bool CanReach(Merchant merchant, Customer customer);
+
+    /// <summary>Sends the confirmation once. Never throws for a provider's failure: it is reported in the result.</summary>
+    Task<SendResult> SendAsync(OutboundConfirmation confirmation, CancellationToken ct);
+}
+
+/// <summary>What a channel is asked to send: the order, its merchant, and which attempt this is.</summary>
+/// <param name="Merchant">The merchant whose order it is.</param>
+/// <param name="OrderId">The order id.</param>
+/// <param name="Order">The validated order with its customer.</param>
+/// <param name="Attempt">The attempt's number within the delivery, from 1.</param>
+public sealed record OutboundConfirmation(Merchant Merchant, string OrderId, Order Order, int Attempt)
+{
+    /// <summary>Names this attempt in provider callbacks: <c>{merchantId}.{orderId}.{attempt}</c>.</summary>
+    public string AttemptKey => $"{Merchant.Id}.{OrderId}.{Attempt}";
+}
+
+/// <summary>How a send went.</summary>
+/// <param name="Status">The outcome.</param>
+/// <param name="ProviderId">The provider's id for the message (Twilio's SID, the SMTP queue id), when known.</param>
+/// <param name="Error">What went wrong, for the attempt's record.</param>
+/// <param name="Segments">SMS segments billed, for SMS.</param>
+public sealed record SendResult(SendStatus Status, string? ProviderId = null, string? Error = null, int? Segments = null);
+
+/// <summary>The outcome of one send.</summary>
+public enum SendStatus
+{
+    /// <summary>Delivery is confirmed now (SMTP accepted the mail; the webhook answered 2xx).</summary>
+    Delivered,
+    /// <summary>The provider accepted it; a receipt will confirm or fail it later (Twilio).</summary>
+    Accepted,
+    /// <summary>The request may or may not have created a message (a timed-out create): wait, do not resend.</summary>
+    Unknown,
+    /// <summary>It was not sent; move to the next channel.</summary>
+    Failed,
+}
