@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Notify.TwilioSandbox.Callbacks;
 using Notify.TwilioSandbox.Inspection;
@@ -28,8 +26,7 @@ public static class TwilioSandboxApp
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        // Korean bodies stay readable in JSON instead of \uXXXX escapes.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = TwilioJson.Options.Encoder);
         builder.Services.AddSingleton<MessageLog>();
         builder.Services.AddSingleton<ModeBoard>();
         builder.Services.AddStatusCallbacks();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Notify.TwilioSandbox.Messages;
 
@@ -13,7 +12,8 @@ internal static class TwilioJson
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Only JSON clients read these answers: keep "+8210…" and Korean bodies readable, not \uXXXX.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     // Twilio writes "+0000" where RFC 1123's "r" format would write "GMT".
