@@ -1,0 +1,3 @@
+using Notify.TwilioSandbox;
+
+TwilioSandboxApp.Build(args).Run();
