@@ -106,7 +106,12 @@ public sealed class IntakeService(
         }
         if ((await byNumber) is { HasValue: true } taken)
         {
-            return taken.Value!.ContentHash == hash
+            // Read in parallel, the number's record can be seen before the webhook's: it names its webhook too.
+            if (taken.Value!.WebhookId == webhookId)
+            {
+                return new IntakeReceipt(taken.Value.OrderId, IsNew: true);
+            }
+            return taken.Value.ContentHash == hash
                 ? new IntakeReceipt(taken.Value.OrderId, IsNew: false)
                 : Problem.Conflict($"Order number '{orderNumber}' is already taken by a different order ({taken.Value.OrderId}).");
         }

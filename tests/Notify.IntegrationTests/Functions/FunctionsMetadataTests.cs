@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Notify.IntegrationTests.Support;
+
+namespace Notify.IntegrationTests.Functions;
+
+/// <summary>The Functions app's generated functions.metadata declares what the contract promises.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<JsonArray> Metadata = new(() =>
+    {
+        var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var path = Path.Combine(Repo.Root, "src", "Notify.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"{path} is missing: the Functions app was not built.");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+    });
+
+    public static TheoryData<string, string, string, string> HttpFunctions => new()
+    {
+        { "CreateMerchant", "post", "{area:regex(^admin$)}/merchants", "Admin" },
+        { "PostOrder", "post", "merchants/{merchantId}/orders", "Anonymous" },
+        { "GetOrder", "get", "merchants/{merchantId}/orders/{orderId}", "Anonymous" },
+        { "ListOrders", "get", "merchants/{merchantId}/orders", "Anonymous" },
+        { "ListCustomers", "get", "merchants/{merchantId}/customers", "Anonymous" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Http_function_has_its_route_method_and_auth_level(string name, string method, string route, string authLevel)
+    {
+        var trigger = Trigger(name, "httpTrigger");
+
+        Assert.Equal(route, trigger["route"]!.GetValue<string>());
+        Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(authLevel, trigger["authLevel"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_function_in_the_metadata_is_expected()
+    {
+        var expected = HttpFunctions.Select(row => (string)row[0]).ToHashSet();
+        var actual = Metadata.Value.Select(f => f!["name"]!.GetValue<string>()).ToHashSet();
+
+        Assert.Equal(expected.Order(), actual.Order());
+    }
+
+    [Fact]
+    public void Host_json_keeps_the_api_prefix_and_the_queue_encoding_producers_use()
+    {
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "host.json")))!;
+
+        // The admin route's regex parameter is only safe from the host's own /admin API under the "api" prefix.
+        Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
+        Assert.Equal(
+            Notify.Storage.StorageNames.QueueEncoding.ToString(),
+            host["extensions"]!["queues"]!["messageEncoding"]!.GetValue<string>(),
+            ignoreCase: true);
+    }
+
+    private static JsonObject Trigger(string function, string type)
+    {
+        var entry = Metadata.Value.SingleOrDefault(f => f!["name"]!.GetValue<string>() == function);
+        Assert.True(entry is not null, $"{function} is not in functions.metadata.");
+        return entry!["bindings"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == type)!.AsObject();
+    }
+}
