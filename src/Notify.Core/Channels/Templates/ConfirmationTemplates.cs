@@ -23,7 +23,7 @@ public static class ConfirmationTemplates
         var first = order.Items[0];
         var others = order.Items.Count - 1;
         var fulfillment = order.Fulfillment is { } f
-            ? (f.At is { } at ? $"{words.ShortTime(MerchantClock.Local(at, merchant.TimeZone))} " : "") + words.Fulfillment(f.Type)
+            ? words.Handover(f.Type, f.At is { } at ? words.ShortTime(MerchantClock.Local(at, merchant.TimeZone)) : null)
             : null;
         return SmsFit.Fit(item => words.Sms(shop, order.OrderNumber, words.ItemSummary(item, first.Quantity, others), fulfillment), first.Name);
     }

@@ -33,6 +33,8 @@ internal sealed class EnglishWording : IWording
 
     public string Line(string item, int quantity, string amount) => $"{item} x {quantity} ({amount})";
 
+    public string Handover(string type, string? time) => time is null ? Fulfillment(type) : $"{Fulfillment(type)} {time}";
+
     public string Sms(string shop, string orderNumber, string items, string? fulfillment) =>
         $"[{shop}] Order {orderNumber} confirmed: {items}" + (fulfillment is null ? "" : $". {fulfillment}");
 

@@ -18,6 +18,8 @@ internal interface IWording
 
     string Line(string item, int quantity, string amount);
 
+    string Handover(string type, string? time);
+
     string Sms(string shop, string orderNumber, string items, string? fulfillment);
 
     string Subject(string shop, string orderNumber);

@@ -34,6 +34,8 @@ internal sealed class KoreanWording : IWording
 
     public string Line(string item, int quantity, string amount) => $"{item} × {quantity} ({amount})";
 
+    public string Handover(string type, string? time) => time is null ? Fulfillment(type) : $"{time} {Fulfillment(type)}";
+
     public string Sms(string shop, string orderNumber, string items, string? fulfillment) =>
         $"[{shop}] 주문 {orderNumber} 확인: {items}" + (fulfillment is null ? "" : $", {fulfillment}");
 
