@@ -20,7 +20,12 @@ internal static class TwilioOutcome
     public static SendResult Rejected(ApiException e)
     {
         var what = Permanent.TryGetValue(e.Code, out var reason) ? $" ({reason})" : "";
-        var kind = e.Status is >= 400 and < 500 && e.Status != 429 ? "rejected permanently" : "refused, after retries";
+        var kind = e.Status switch
+        {
+            429 or 503 => "refused, after retries",
+            >= 400 and < 500 => "rejected permanently",
+            _ => "failed",
+        };
         return new SendResult(SendStatus.Failed, Error: $"Twilio {kind}: HTTP {e.Status}, code {e.Code}{what}: {e.Message}");
     }
 
