@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Channels;
 using Notify.Configuration;
 using Notify.Customers;
 using Notify.Intake;
@@ -30,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IntakeService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<CustomerQueries>();
+        services.AddNotifyChannels(configuration);
         return services;
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Notify.Channels.Email;
+using Notify.Channels.Sms;
+using Notify.Channels.Webhook;
+using Notify.Configuration;
+
+namespace Notify.Channels;
+
+/// <summary>Registers the three channels, their senders, settings and resilient HttpClients.</summary>
+public static class ChannelServiceCollectionExtensions
+{
+    /// <summary>Adds SMS, e-mail and webhook as <see cref="IChannel"/>s, a <see cref="ChannelRegistry"/>, and the senders.</summary>
+    public static IServiceCollection AddNotifyChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Bound here too so the channels stand alone without AddNotify; binding twice is harmless.
+        services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.Section));
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Policies live in singletons so that every HttpClient the factory hands out shares one circuit.
+        services.AddSingleton<TwilioPolicies>();
+        services.AddTransient<TwilioBaseUrlHandler>();
+        services.AddHttpClient(SmsSender.HttpClientName)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<TwilioPolicies>().Retry)
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<TwilioPolicies>().CircuitBreaker)
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<TwilioPolicies>().Timeout)
+            .AddHttpMessageHandler<TwilioBaseUrlHandler>();
+
+        services.AddSingleton<WebhookPolicies>();
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<WebhookPolicies>().Retry)
+            .AddPolicyHandler((sp, request) => sp.GetRequiredService<WebhookPolicies>().CircuitBreakerFor(request.RequestUri))
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<WebhookPolicies>().Timeout);
+
+        services.AddSingleton<SmsSender>();
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<IChannel, SmsChannel>();
+        services.AddSingleton<IChannel, EmailChannel>();
+        services.AddSingleton<IChannel, WebhookChannel>();
+        services.AddSingleton<ChannelRegistry>();
+        return services;
+    }
+}

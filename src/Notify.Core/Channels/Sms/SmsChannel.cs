@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Notify.Channels.Templates;
+using Notify.Configuration;
+using Notify.Merchants;
+using Notify.Orders;
+
+namespace Notify.Channels.Sms;
+
+/// <summary>Confirms an order by SMS; Twilio's status callback later says whether it was delivered.</summary>
+public sealed class SmsChannel(SmsSender sender, IOptions<NotifyOptions> options) : IChannel
+{
+    /// <inheritdoc />
+    public string Name => ChannelNames.Sms;
+
+    /// <inheritdoc />
+    public bool CanReach(Merchant merchant, Customer customer) => !string.IsNullOrEmpty(customer.Phone);
+
+    /// <inheritdoc />
+    public Task<SendResult> SendAsync(OutboundConfirmation confirmation, CancellationToken ct)
+    {
+        if (confirmation.Order.Customer.Phone is not { Length: > 0 } phone)
+        {
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The customer has no phone number."));
+        }
+        var message = ConfirmationTemplates.Render(confirmation.Merchant, confirmation.Order);
+        return sender.SendAsync(phone, message.Sms, StatusCallback(confirmation.AttemptKey), ct);
+    }
+
+    // The attempt key lets a receipt find its attempt even when the create timed out and the SID was never seen.
+    private string StatusCallback(string attemptKey) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/receipts/twilio?attempt={Uri.EscapeDataString(attemptKey)}";
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Notify.Channels.Templates;
+using Notify.Common;
+using Notify.Merchants;
+using Notify.Orders;
+
+namespace Notify.Channels.Webhook;
+
+/// <summary>Confirms an order through the merchant's own webhook: the merchant then tells the customer.</summary>
+public sealed class WebhookChannel(WebhookSender sender, TimeProvider time) : IChannel
+{
+    /// <inheritdoc />
+    public string Name => ChannelNames.Webhook;
+
+    /// <inheritdoc />
+    public bool CanReach(Merchant merchant, Customer customer) => !string.IsNullOrEmpty(merchant.WebhookUrl);
+
+    /// <inheritdoc />
+    public Task<SendResult> SendAsync(OutboundConfirmation confirmation, CancellationToken ct)
+    {
+        var merchant = confirmation.Merchant;
+        if (!Uri.TryCreate(merchant.WebhookUrl, UriKind.Absolute, out var url))
+        {
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The merchant has no usable webhook URL."));
+        }
+        var order = confirmation.Order;
+        var customer = order.Customer;
+        var @event = new WebhookEvent(
+            WebhookEvent.OrderConfirmation,
+            merchant.Id,
+            confirmation.OrderId,
+            order.OrderNumber,
+            new WebhookCustomer(customer.Name, customer.Phone, customer.Email),
+            ConfirmationTemplates.Render(merchant, order).Sms,
+            confirmation.Attempt,
+            time.GetUtcNow());
+        return sender.SendAsync(url, merchant.WebhookSecret, confirmation.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Options;
+using Notify.Channels.Resilience;
+using Notify.Configuration;
+using Polly;
+using Polly.Extensions.Http;
+using Polly.Timeout;
+
+namespace Notify.Channels.Webhook;
+
+/// <summary>
+/// The Polly policies around posts to merchants' webhooks. Receivers deduplicate by <c>webhook-id</c>, so any
+/// transient failure may be retried, timeouts included. Each merchant host has its own circuit, so one merchant's
+/// broken endpoint never stops another's webhooks.
+/// </summary>
+public sealed class WebhookPolicies(IOptions<WebhookOptions> options)
+{
+    private readonly ConcurrentDictionary<string, IAsyncPolicy<HttpResponseMessage>> _breakers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Retries, twice with jittered back-off, connection failures, timeouts, 408, 429 and 5xx.</summary>
+    public IAsyncPolicy<HttpResponseMessage> Retry { get; } = Transient()
+        .WaitAndRetryAsync(
+            2,
+            (retry, outcome, _) => Backoff.Delay(retry, options.Value.RetryDelay, outcome.Result?.Headers.RetryAfter),
+            (_, _, _, _) => Task.CompletedTask);
+
+    /// <summary>Gives up on one request after <see cref="WebhookOptions.Timeout"/>.</summary>
+    public IAsyncPolicy<HttpResponseMessage> Timeout { get; } = Policy.TimeoutAsync<HttpResponseMessage>(options.Value.Timeout);
+
+    /// <summary>The circuit for the host <paramref name="url"/> points at.</summary>
+    public IAsyncPolicy<HttpResponseMessage> CircuitBreakerFor(Uri? url) =>
+        _breakers.GetOrAdd(url?.GetLeftPart(UriPartial.Authority) ?? "", _ => Transient()
+            .CircuitBreakerAsync(Breaker.FailuresBeforeBreaking, Breaker.BreakFor));
+
+    private static PolicyBuilder<HttpResponseMessage> Transient() => HttpPolicyExtensions
+        .HandleTransientHttpError()
+        .Or<TimeoutRejectedException>()
+        .OrResult(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+}
