@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.Channels;
 using Notify.Configuration;
+using Notify.Channels.Health;
 using Notify.Customers;
+using Notify.Delivery;
+using Notify.Receipts;
 using Notify.Intake;
 using Notify.Merchants;
 using Notify.Orders;
@@ -31,6 +34,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IntakeService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<CustomerQueries>();
+        services.AddSingleton<ChannelHealth>();
+        services.AddSingleton<IEffectHandler, DeliveryEffects>();
+        services.AddSingleton<DeliveryRunner>();
+        services.AddSingleton<MerchantAlerts>();
+        services.AddSingleton<FanOutService>();
+        services.AddSingleton<SendService>();
+        services.AddSingleton<PoisonService>();
+        services.AddSingleton<ReceiptService>();
         services.AddNotifyChannels(configuration);
         return services;
     }

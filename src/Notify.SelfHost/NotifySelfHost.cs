@@ -35,7 +35,7 @@ public static class NotifySelfHost
         builder.Services.AddNotify(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddProblemDetails();
-        HttpFunctions.Register(builder.Services);
+        FunctionClasses.Register(builder.Services);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

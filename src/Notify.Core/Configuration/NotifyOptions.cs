@@ -20,4 +20,10 @@ public sealed class NotifyOptions
 
     /// <summary>How long an accepted order may wait to be planned into a delivery before the sweep fans it out.</summary>
     public TimeSpan FanOutTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a queued send may take to be sent before the sweep moves to the next channel.</summary>
+    public TimeSpan SendPickupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an SMS Twilio accepted may wait for its delivery receipt before the next channel is tried.</summary>
+    public TimeSpan SmsReceiptTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

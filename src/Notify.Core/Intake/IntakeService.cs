@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Common;
 using Notify.Configuration;
+using Notify.Delivery;
 using Notify.FanOut;
 using Notify.Merchants;
 using Notify.Orders;
@@ -78,15 +79,15 @@ public sealed class IntakeService(
         var orderId = Ids.NewTimeOrdered(now);
         var fanOutDue = now + options.Value.FanOutTimeout;
         // The deadline goes first: if the transaction then fails, the sweep finds no order and drops it.
-        await deadlines.ScheduleAsync(DeadlineKinds.FanOut, merchantId, orderId, fanOutDue, ct);
+        await deadlines.ScheduleAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
         try
         {
-            await _data.SubmitTransactionAsync(OrderRows.ForNewOrder(merchantId, orderId, webhookId, hash, order, now), ct);
+            await _data.SubmitTransactionAsync(OrderRows.ForNewOrder(merchantId, orderId, webhookId, hash, order, now, fanOutDue), ct);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
             // A concurrent post of the same webhook or order number won the race: answer as it did.
-            await deadlines.ClearAsync(DeadlineKinds.FanOut, merchantId, orderId, fanOutDue, ct);
+            await deadlines.ClearAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
             return await FindEarlierAnswerAsync(merchantId, webhookId, order.OrderNumber, hash, ct)
                    ?? throw new InvalidOperationException("Transaction conflicted but no earlier order was found.", ex);
         }

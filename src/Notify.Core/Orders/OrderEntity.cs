@@ -52,8 +52,18 @@ public sealed class OrderEntity : ITableEntity
     public string WebhookId { get; set; } = "";
     /// <summary>Whether the order has been planned into a delivery; see <see cref="FanOutStates"/>.</summary>
     public string FanOut { get; set; } = FanOutStates.Pending;
+    /// <summary>When the sweep fans the order out if nothing else has.</summary>
+    public DateTimeOffset FanOutDueAt { get; set; }
     /// <summary>pending, sent, confirmed or exhausted; see <see cref="ConfirmationStates"/>.</summary>
     public string ConfirmationStatus { get; set; } = ConfirmationStates.Pending;
+    /// <summary>The planned channel chain, comma-separated.</summary>
+    public string Chain { get; set; } = "";
+    /// <summary>Every attempt, as JSON.</summary>
+    public string AttemptsJson { get; set; } = "[]";
+    /// <summary>The channel that confirmed delivery.</summary>
+    public string? ConfirmedBy { get; set; }
+    /// <summary>Whether the merchant was alerted about an unreachable customer.</summary>
+    public string? Alert { get; set; }
 }
 
 /// <summary>Values of <see cref="OrderEntity.FanOut"/>.</summary>

@@ -14,7 +14,7 @@ public static class OrderRows
 {
     /// <summary>The one transaction that stores a new order: order, customer, webhook record, order-number claim.</summary>
     public static IEnumerable<TableTransactionAction> ForNewOrder(
-        string merchantId, string orderId, string webhookId, string contentHash, Order order, DateTimeOffset now)
+        string merchantId, string orderId, string webhookId, string contentHash, Order order, DateTimeOffset now, DateTimeOffset fanOutDueAt)
     {
         var c = order.Customer;
         yield return new(TableTransactionActionType.Add, new OrderEntity
@@ -24,7 +24,7 @@ public static class OrderRows
             CustomerEmail = c.Email, CustomerLocale = c.Locale, ItemsJson = Json.Serialize(order.Items),
             Total = order.Total.ToString(CultureInfo.InvariantCulture), Currency = order.Currency,
             FulfillmentType = order.Fulfillment?.Type, FulfillmentAt = order.Fulfillment?.At, Note = order.Note,
-            ContentHash = contentHash, WebhookId = webhookId,
+            ContentHash = contentHash, WebhookId = webhookId, FanOutDueAt = fanOutDueAt,
         });
         yield return new(TableTransactionActionType.UpsertMerge, new CustomerEntity
         {

@@ -18,11 +18,17 @@ public sealed record OrderView(
     public static OrderView From(OrderEntity e)
     {
         var order = OrderRows.ToOrder(e);
+        var delivery = Delivery.DeliveryRows.Read(e);
         return new OrderView(
             e.OrderId, order.OrderNumber, order.PlacedAt, e.AcceptedAt,
             new CustomerView(order.Customer.Name, order.Customer.Phone, order.Customer.Email, order.Customer.Locale),
             order.Items, order.Total, order.Currency, order.Fulfillment, order.Note,
-            new ConfirmationView(e.ConfirmationStatus, [], null, []));
+            new ConfirmationView(
+                delivery.Status,
+                delivery.Chain,
+                delivery.ConfirmedBy,
+                delivery.Attempts.Select(a => new AttemptView(a.Channel, a.Status, a.ProviderId, a.At, a.Error, a.Receipt)).ToList(),
+                delivery.Alert));
     }
 }
 
@@ -34,7 +40,8 @@ public sealed record ConfirmationView(
     string Status,
     IReadOnlyList<string> Chain,
     string? ConfirmedBy,
-    IReadOnlyList<AttemptView> Attempts);
+    IReadOnlyList<AttemptView> Attempts,
+    string? MerchantAlert = null);
 
-/// <summary>One try on one channel.</summary>
-public sealed record AttemptView(string Channel, string Status, string? ProviderId, DateTimeOffset At, string? Error);
+/// <summary>One try on one channel; <paramref name="Receipt"/> is the provider's latest report.</summary>
+public sealed record AttemptView(string Channel, string Status, string? ProviderId, DateTimeOffset At, string? Error, string? Receipt = null);

@@ -27,5 +27,5 @@ public static class StorageNames
     public static readonly string[] Tables = [MerchantsTable, MerchantDataTable, DeadlinesTable];
 
     /// <summary>All queues, without their poison twins (the queue extension creates those).</summary>
-    public static readonly string[] Queues = [FanOutQueue];
+    public static readonly string[] Queues = [FanOutQueue, .. Delivery.DeliveryQueues.All];
 }

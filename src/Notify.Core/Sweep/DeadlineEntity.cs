@@ -18,7 +18,7 @@ public sealed class DeadlineEntity : ITableEntity
     /// <inheritdoc />
     public ETag ETag { get; set; }
 
-    /// <summary>What is waiting; see <see cref="DeadlineKinds"/>.</summary>
+    /// <summary>What is waiting; see <see cref="Delivery.DeadlineKeys"/>.</summary>
     public string Kind { get; set; } = "";
     /// <summary>The merchant.</summary>
     public string MerchantId { get; set; } = "";
@@ -28,9 +28,3 @@ public sealed class DeadlineEntity : ITableEntity
     public DateTimeOffset DueAt { get; set; }
 }
 
-/// <summary>The waits that have deadlines.</summary>
-public static class DeadlineKinds
-{
-    /// <summary>An accepted order waiting to be planned into a delivery.</summary>
-    public const string FanOut = "fanout";
-}

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using Notify.Triggers.Merchants;
 
 namespace Notify.SelfHost.Http;
 
@@ -10,7 +9,7 @@ namespace Notify.SelfHost.Http;
 /// </summary>
 public static class HttpFunctions
 {
-    private static readonly Assembly Functions = typeof(CreateMerchantFunction).Assembly;
+    private static readonly Assembly Functions = FunctionClasses.Assembly;
 
     /// <summary>The HTTP functions: their class, method and trigger attribute.</summary>
     public static IEnumerable<(Type Type, MethodInfo Method, HttpTriggerAttribute Trigger)> Discover() =>
@@ -20,15 +19,6 @@ public static class HttpFunctions
         let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)
         where trigger is not null
         select (type, method, trigger);
-
-    /// <summary>Registers the function classes for injection.</summary>
-    public static void Register(IServiceCollection services)
-    {
-        foreach (var type in Discover().Select(f => f.Type).Distinct())
-        {
-            services.AddScoped(type);
-        }
-    }
 
     /// <summary>Maps each function under <paramref name="routePrefix"/>.</summary>
     public static void Map(WebApplication app, string routePrefix)

@@ -22,7 +22,27 @@ public sealed class FunctionsMetadataTests
         { "GetOrder", "get", "merchants/{merchantId}/orders/{orderId}", "Anonymous" },
         { "ListOrders", "get", "merchants/{merchantId}/orders", "Anonymous" },
         { "ListCustomers", "get", "merchants/{merchantId}/customers", "Anonymous" },
+        { "TwilioReceipt", "post", "receipts/twilio", "Anonymous" },
     };
+
+    public static TheoryData<string, string> QueueFunctions => new()
+    {
+        { "FanOut", "notify-fanout" },
+        { "FanOutPoison", "notify-fanout-poison" },
+        { "SendSms", "notify-send-sms" },
+        { "SendEmail", "notify-send-email" },
+        { "SendWebhook", "notify-send-webhook" },
+        { "SendSmsPoison", "notify-send-sms-poison" },
+        { "SendEmailPoison", "notify-send-email-poison" },
+        { "SendWebhookPoison", "notify-send-webhook-poison" },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueueFunctions))]
+    public void Queue_function_listens_on_its_queue(string name, string queue)
+    {
+        Assert.Equal(queue, Trigger(name, "queueTrigger")["queueName"]!.GetValue<string>());
+    }
 
     [Theory]
     [MemberData(nameof(HttpFunctions))]
@@ -38,7 +58,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Every_function_in_the_metadata_is_expected()
     {
-        var expected = HttpFunctions.Select(row => (string)row[0]).ToHashSet();
+        var expected = HttpFunctions.Select(row => (string)row[0]).Concat(QueueFunctions.Select(row => (string)row[0])).ToHashSet();
         var actual = Metadata.Value.Select(f => f!["name"]!.GetValue<string>()).ToHashSet();
 
         Assert.Equal(expected.Order(), actual.Order());

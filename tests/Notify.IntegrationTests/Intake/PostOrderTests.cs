@@ -26,19 +26,6 @@ public sealed class PostOrderTests(NotifyApp app)
     }
 
     [Fact]
-    public async Task Accepted_order_is_put_on_the_fan_out_queue()
-    {
-        var merchant = await MerchantClient.CreateAsync(app);
-        using var response = await merchant.PostAsync(MerchantClient.SampleOrder());
-        var orderId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!.GetValue<string>();
-
-        var queue = new Azure.Storage.Queues.QueueClient(app.StorageConnection, Notify.Storage.StorageNames.FanOutQueue,
-            new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Notify.Storage.StorageNames.QueueEncoding });
-        var peeked = await queue.PeekMessagesAsync(32);
-        Assert.Contains(peeked.Value, m => m.Body.ToString().Contains(orderId, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task Replayed_webhook_returns_the_first_answer_and_creates_no_second_order()
     {
         var merchant = await MerchantClient.CreateAsync(app);

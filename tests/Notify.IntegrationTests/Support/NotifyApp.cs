@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.SelfHost;
 using Notify.Storage;
@@ -17,8 +15,19 @@ public sealed class NotifyApp : IAsyncLifetime
     /// <summary>The operator key the app is started with.</summary>
     public const string AdminKey = "test-admin-key";
 
+    /// <summary>The Twilio auth token shared by the app and the sandbox (it signs the callbacks).</summary>
+    public const string TwilioAuthToken = "sandbox-test-token";
+
     private Azurite? _azurite;
+    private NodeTool? _maildev;
+    private WebApplication? _sandbox;
     private WebApplication? _app;
+
+    /// <summary>The Twilio sandbox the app's SMS goes to.</summary>
+    public SandboxClient Sandbox { get; private set; } = null!;
+
+    /// <summary>The maildev web API, where the app's e-mail lands.</summary>
+    public MailboxClient Mailbox { get; private set; } = null!;
 
     /// <summary>An HTTP client pointed at the app.</summary>
     public HttpClient Http { get; private set; } = null!;
@@ -36,15 +45,41 @@ public sealed class NotifyApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
+        int smtp = NodeTool.FreePort(), web = NodeTool.FreePort();
+        _maildev = await NodeTool.StartAsync("maildev/bin/maildev", $"--smtp {smtp} --web {web} --ip 127.0.0.1", web);
+        Mailbox = new MailboxClient(new Uri($"http://127.0.0.1:{web}"));
+
+        _sandbox = TwilioSandbox.TwilioSandboxApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o =>
+        {
+            o.AuthToken = TwilioAuthToken;
+            o.CallbackDelay = TimeSpan.FromMilliseconds(50);
+            o.HangFor = TimeSpan.FromSeconds(30);
+        });
+        await _sandbox.StartAsync();
+        var sandboxUrl = _sandbox.Urls.Single();
+        Sandbox = new SandboxClient(new Uri(sandboxUrl));
+
+        // The app's own URL must be known before it starts: Twilio's callbacks are signed over it.
+        BaseAddress = new Uri($"http://127.0.0.1:{NodeTool.FreePort()}");
         _app = NotifySelfHost.Build(
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", BaseAddress.ToString(),
             $"--AzureWebJobsStorage={_azurite.ConnectionString}",
             $"--Notify:AdminKey={AdminKey}",
+            $"--Notify:PublicBaseUrl={BaseAddress.ToString().TrimEnd('/')}",
+            "--Twilio:AccountSid=AC00000000000000000000000000000000",
+            $"--Twilio:AuthToken={TwilioAuthToken}",
+            "--Twilio:From=+15005550006",
+            $"--Twilio:BaseUrl={sandboxUrl}",
+            "--Twilio:Timeout=00:00:03",
+            "--Twilio:RetryDelay=00:00:00.050",
+            "--Smtp:Host=127.0.0.1",
+            $"--Smtp:Port={smtp}",
+            "--Smtp:UseTls=None",
+            "--Webhook:RetryDelay=00:00:00.050",
+            "--Logging:LogLevel:Default=Warning",
         ]);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
 
@@ -78,6 +113,15 @@ public sealed class NotifyApp : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+        if (_sandbox is not null)
+        {
+            await _sandbox.StopAsync();
+            await _sandbox.DisposeAsync();
+        }
+        if (_maildev is not null)
+        {
+            await _maildev.DisposeAsync();
         }
         if (_azurite is not null)
         {

@@ -1,0 +1,38 @@
+using Azure.Data.Tables;
+using Notify.Common;
+using Notify.Orders;
+
+namespace Notify.Delivery;
+
+/// <summary>Reads a <see cref="DeliveryState"/> from its order row and writes it back as a merge of its own columns.</summary>
+public static class DeliveryRows
+{
+    /// <summary>The delivery an order row carries.</summary>
+    public static DeliveryState Read(OrderEntity e) => new(
+        e.ConfirmationStatus,
+        e.Chain.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        Json.Deserialize<List<Attempt>>(e.AttemptsJson),
+        e.ConfirmedBy,
+        e.Alert);
+
+    /// <summary>The columns to merge into the order row (every saved delivery is planned); nothing else on the order changes.</summary>
+    public static TableEntity Write(string merchantId, string rowKey, DeliveryState s)
+    {
+        var row = new TableEntity(merchantId, rowKey)
+        {
+            [nameof(OrderEntity.ConfirmationStatus)] = s.Status,
+            [nameof(OrderEntity.Chain)] = string.Join(',', s.Chain),
+            [nameof(OrderEntity.AttemptsJson)] = Json.Serialize(s.Attempts),
+            [nameof(OrderEntity.FanOut)] = FanOutStates.Planned,
+        };
+        if (s.ConfirmedBy is not null)
+        {
+            row[nameof(OrderEntity.ConfirmedBy)] = s.ConfirmedBy;
+        }
+        if (s.Alert is not null)
+        {
+            row[nameof(OrderEntity.Alert)] = s.Alert;
+        }
+        return row;
+    }
+}

@@ -1,0 +1,85 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Notify.Orders;
+using Notify.Storage;
+using Notify.Sweep;
+
+namespace Notify.Delivery;
+
+/// <summary>
+/// Applies a <see cref="DeliveryMachine"/> transition to a stored delivery under its ETag, retrying on a concurrent
+/// change, and runs its effects: deadlines are indexed before the save (a crash cannot lose them), sends are
+/// enqueued and old deadlines cleared after it.
+/// </summary>
+public sealed class DeliveryRunner(StorageClients storage, DeadlineIndex deadlines, QueueSender queues, IEffectHandler effects, ILogger<DeliveryRunner> logger)
+{
+    private const int MaxTries = 8;
+    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+
+    /// <summary>
+    /// Loads the order, asks <paramref name="transition"/> for the next step and saves it. Returns the saved step, or
+    /// null when the order is gone or the transition had nothing to do.
+    /// </summary>
+    public async Task<Step?> ApplyAsync(string merchantId, string orderId, Func<OrderEntity, DeliveryState, Step?> transition, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await _data.GetEntityIfExistsAsync<OrderEntity>(merchantId, RowKeys.Order(orderId), cancellationToken: ct);
+            if (!row.HasValue)
+            {
+                return null;
+            }
+            var order = row.Value!;
+            var step = transition(order, DeliveryRows.Read(order));
+            if (step is null)
+            {
+                return null;
+            }
+            foreach (var schedule in step.Effects.OfType<ScheduleDeadline>())
+            {
+                await deadlines.ScheduleAsync(schedule.Kind, merchantId, orderId, schedule.DueAt, ct);
+            }
+            try
+            {
+                await _data.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State), order.ETag, TableUpdateMode.Merge, ct);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)
+            {
+                // Someone else moved this delivery on; the deadlines just written are checked against state by the sweep.
+                logger.LogDebug("Delivery {OrderId} changed concurrently; trying again ({Attempt})", orderId, attempt);
+                continue;
+            }
+            await RunAfterSaveAsync(merchantId, orderId, order, step, ct);
+            return step;
+        }
+    }
+
+    private async Task RunAfterSaveAsync(string merchantId, string orderId, OrderEntity order, Step step, CancellationToken ct)
+    {
+        foreach (var effect in step.Effects)
+        {
+            switch (effect)
+            {
+                case EnqueueSend send:
+                    await queues.SendAsync(DeliveryQueues.For(send.Channel), new SendMessage(merchantId, orderId, send.Attempt), ct);
+                    break;
+                case ClearDeadline clear:
+                    await deadlines.ClearAsync(clear.Kind, merchantId, orderId, clear.DueAt, ct);
+                    break;
+                case ScheduleDeadline:
+                    break;
+                default:
+                    await effects.HandleAsync(effect, merchantId, order, step.State, ct);
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>Runs the effects that reach beyond storage: merchant alerts and channel health.</summary>
+public interface IEffectHandler
+{
+    /// <summary>Runs <paramref name="effect"/> for the order whose delivery is now <paramref name="state"/>.</summary>
+    Task HandleAsync(Effect effect, string merchantId, OrderEntity order, DeliveryState state, CancellationToken ct);
+}

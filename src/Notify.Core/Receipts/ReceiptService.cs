@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using Notify.Channels.Health;
+using Notify.Common;
+using Notify.Configuration;
+using Notify.Delivery;
+using Twilio.Security;
+
+namespace Notify.Receipts;
+
+/// <summary>Twilio's delivery receipts: verified, then applied to the attempt they name. Statuses only move forward.</summary>
+public sealed class ReceiptService(
+    DeliveryRunner runner, ChannelHealth health, IOptions<NotifyOptions> notify, IOptions<TwilioOptions> twilio, TimeProvider clock)
+{
+    /// <summary>Applies the receipt; a forged or unsigned one is a 401 and changes nothing.</summary>
+    public async Task<Result<bool>> ApplyAsync(TwilioReceipt receipt, CancellationToken ct)
+    {
+        // Twilio signs the URL it called: the public one, not whatever a proxy in front of the app forwards.
+        var url = notify.Value.PublicBaseUrl.TrimEnd('/') + receipt.PathAndQuery;
+        var form = receipt.Form.ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (receipt.Signature is null || !new RequestValidator(twilio.Value.AuthToken).Validate(url, form, receipt.Signature))
+        {
+            return Problem.Unauthorized("X-Twilio-Signature does not match this request.");
+        }
+        if (AttemptKey.Parse(QueryValue(receipt.PathAndQuery, "attempt")) is not { } key
+            || !form.TryGetValue("MessageStatus", out var status))
+        {
+            return false;
+        }
+        form.TryGetValue("ErrorCode", out var errorCode);
+        var error = string.IsNullOrEmpty(errorCode) ? null : $"Twilio error {errorCode}";
+        var available = await health.AvailableAsync(ct);
+        var timings = DeliveryTimings.From(notify.Value);
+        var step = await runner.ApplyAsync(key.MerchantId, key.OrderId, (_, state) =>
+            DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, clock.GetUtcNow(), timings, available), ct);
+        return step is not null;
+    }
+
+    private static string? QueryValue(string pathAndQuery, string name)
+    {
+        var query = pathAndQuery.Contains('?') ? pathAndQuery[(pathAndQuery.IndexOf('?') + 1)..] : "";
+        return query.Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == name)
+            .Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
+    }
+}
+
+/// <summary>The attempt a callback URL names: <c>{merchantId}.{orderId}.{n}</c>.</summary>
+public sealed record AttemptKey(string MerchantId, string OrderId, int Attempt)
+{
+    /// <summary>Parses an attempt key; null when it is not one.</summary>
+    public static AttemptKey? Parse(string? value)
+    {
+        var parts = value?.Split('.') ?? [];
+        return parts.Length == 3 && int.TryParse(parts[2], out var n) && n > 0 ? new AttemptKey(parts[0], parts[1], n) : null;
+    }
+}
