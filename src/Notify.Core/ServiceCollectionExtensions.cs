@@ -35,7 +35,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<ChannelHealth>();
-        services.AddSingleton<IEffectHandler, DeliveryEffects>();
+        services.AddSingleton<OutageLedger>();
+        services.AddSingleton<ChannelsReport>();
+        services.AddSingleton<DeliveryEffects>();
+        services.AddSingleton<IEffectHandler>(sp => sp.GetRequiredService<DeliveryEffects>());
+        services.AddSingleton<StallSweep>();
         services.AddSingleton<DeliveryRunner>();
         services.AddSingleton<MerchantAlerts>();
         services.AddSingleton<FanOutService>();

@@ -36,6 +36,7 @@ public static class NotifySelfHost
         builder.Services.AddMvcCore();
         builder.Services.AddProblemDetails();
         FunctionClasses.Register(builder.Services);
+        builder.Services.AddHostedService<Timers.SweepTimer>();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

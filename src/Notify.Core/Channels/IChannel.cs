@@ -32,7 +32,11 @@ public sealed record OutboundConfirmation(Merchant Merchant, string OrderId, Ord
 /// <param name="ProviderId">The provider's id for the message (Twilio's SID, the SMTP queue id), when known.</param>
 /// <param name="Error">What went wrong, for the attempt's record.</param>
 /// <param name="Segments">SMS segments billed, for SMS.</param>
-public sealed record SendResult(SendStatus Status, string? ProviderId = null, string? Error = null, int? Segments = null);
+/// <param name="Permanent">
+/// The provider refused this message or recipient for good (an invalid number, a 4xx from a webhook): the channel
+/// itself is fine, so the failure does not count against its shared health.
+/// </param>
+public sealed record SendResult(SendStatus Status, string? ProviderId = null, string? Error = null, int? Segments = null, bool Permanent = false);
 
 /// <summary>The outcome of one send.</summary>
 public enum SendStatus

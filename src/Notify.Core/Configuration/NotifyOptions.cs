@@ -26,4 +26,19 @@ public sealed class NotifyOptions
 
     /// <summary>How long an SMS Twilio accepted may wait for its delivery receipt before the next channel is tried.</summary>
     public TimeSpan SmsReceiptTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>NCRONTAB (with seconds) for the stall sweep.</summary>
+    public string SweepSchedule { get; set; } = "*/30 * * * * *";
+
+    /// <summary>Failures of one channel within <see cref="ChannelFailureWindow"/> that mark it down for everybody.</summary>
+    public int ChannelFailureThreshold { get; set; } = 5;
+
+    /// <summary>The window in which <see cref="ChannelFailureThreshold"/> failures are counted.</summary>
+    public TimeSpan ChannelFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a channel that is down is skipped before a few deliveries probe it again.</summary>
+    public TimeSpan ChannelCooldown { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many deliveries at once may probe a channel that is down.</summary>
+    public int ChannelProbes { get; set; } = 3;
 }

@@ -16,6 +16,12 @@ public sealed class DeliveryEffects(ChannelHealth health, MerchantStore merchant
             case ReportHealth report:
                 await health.ReportAsync(report.Channel, report.Succeeded, report.Error, ct);
                 break;
+            case SkippedChannel skipped:
+                await health.RecordSkippedAsync(skipped.Channel, ct);
+                break;
+            case Rescued rescued:
+                await health.RecordRescueAsync(rescued.PassedOver, rescued.By, ct);
+                break;
             case AlertMerchant:
                 await AlertAsync(merchantId, order, ct);
                 break;

@@ -20,7 +20,12 @@ public static class DeliveryMachine
             return null;
         }
         var planned = state with { Chain = chain };
-        return chain.Count == 0 ? Exhaust(planned, now, []) : Queue(planned, chain.FirstOrDefault(available.Contains) ?? chain[0], now, timings, []);
+        if (chain.Count == 0)
+        {
+            return Exhaust(planned, now, []);
+        }
+        var first = chain.FirstOrDefault(available.Contains) ?? chain[0];
+        return Queue(planned, first, now, timings, [.. Skipped(chain.TakeWhile(c => c != first))]);
     }
 
     /// <summary>A sender claims attempt <paramref name="n"/> before talking to the provider; null if it is not its turn.</summary>
@@ -46,13 +51,17 @@ public static class DeliveryMachine
             // A receipt got here first: keep its verdict, add what only the send knew.
             return new Step(state.WithAttempt(n, a => a with { ProviderId = a.ProviderId ?? result.ProviderId, Segments = a.Segments ?? result.Segments }), []);
         }
-        var health = new ReportHealth(attempt.Channel, result.Status != Channels.SendStatus.Failed, result.Error);
+        // Health hears a verdict: delivered or failed. An accepted SMS is judged by its receipt or its deadline, and a
+        // recipient's permanent rejection says nothing about the channel.
+        Effect[] health = result.Permanent || result.Status is Channels.SendStatus.Accepted or Channels.SendStatus.Unknown
+            ? []
+            : [new ReportHealth(attempt.Channel, result.Status == Channels.SendStatus.Delivered, result.Error)];
         var old = new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value);
         switch (result.Status)
         {
             case Channels.SendStatus.Delivered:
                 var delivered = state.WithAttempt(n, a => a with { Status = AttemptStates.Delivered, ProviderId = result.ProviderId, DeadlineAt = null });
-                return new Step(delivered with { Status = ConfirmationStates.Confirmed, ConfirmedBy = attempt.Channel }, [old, health]);
+                return new Step(delivered with { Status = ConfirmationStates.Confirmed, ConfirmedBy = attempt.Channel }, [old, .. health, .. Rescue(delivered, attempt.Channel)]);
             case Channels.SendStatus.Accepted or Channels.SendStatus.Unknown:
                 var due = now + timings.ReceiptFor(attempt.Channel);
                 var status = result.Status == Channels.SendStatus.Accepted ? AttemptStates.Accepted : AttemptStates.Unknown;
@@ -60,15 +69,20 @@ public static class DeliveryMachine
                 {
                     Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due,
                 });
-                return new Step(waiting with { Status = ConfirmationStates.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), old, health]);
+                return new Step(waiting with { Status = ConfirmationStates.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), old, .. health]);
             default:
                 var failed = state.WithAttempt(n, a => a with { Status = AttemptStates.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null });
-                return Advance(failed, attempt.Channel, now, timings, available, [old, health]);
+                return Advance(failed, attempt.Channel, now, timings, available, [old, .. health]);
         }
     }
 
-    /// <summary>Applies a provider's receipt for attempt <paramref name="n"/>; statuses only move forward.</summary>
-    public static Step? ApplyReceipt(DeliveryState state, int n, string receipt, string? error, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available)
+    /// <summary>
+    /// Applies a provider's receipt for attempt <paramref name="n"/>; statuses only move forward. A failure that is the
+    /// recipient's (<paramref name="recipientProblem"/>: an unreachable handset) reroutes without counting against the channel.
+    /// </summary>
+    public static Step? ApplyReceipt(
+        DeliveryState state, int n, string receipt, string? error, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available,
+        bool recipientProblem = false)
     {
         var attempt = state.Attempts.FirstOrDefault(a => a.N == n);
         if (attempt is null || ReceiptRank(receipt) <= ReceiptRank(attempt.Receipt))
@@ -94,12 +108,14 @@ public static class DeliveryMachine
                     : a.Status == AttemptStates.Queued ? a with { Status = AttemptStates.Cancelled, DeadlineAt = null }
                     : a).ToList(),
             };
-            return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null)]);
+            return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null), .. Rescue(confirmed, attempt.Channel)]);
         }
         if (receipt is "undelivered" or "failed" && !state.IsSettled && state.Current?.N == n && attempt.IsWaiting)
         {
             var failed = recorded.WithAttempt(n, a => a with { Status = AttemptStates.Failed, DeadlineAt = null });
-            Effect[] done = [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value), new ReportHealth(attempt.Channel, false, error ?? receipt)];
+            Effect[] done = recipientProblem
+                ? [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value)]
+                : [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value), new ReportHealth(attempt.Channel, false, error ?? receipt)];
             return Advance(failed, attempt.Channel, now, timings, available, done);
         }
         return new Step(recorded, []);
@@ -132,7 +148,19 @@ public static class DeliveryMachine
     {
         var rest = state.Chain.SkipWhile(c => c != from).Skip(1).ToList();
         var next = rest.FirstOrDefault(available.Contains) ?? rest.FirstOrDefault(c => !state.Attempts.Any(a => a.Channel == c));
-        return next is null ? Exhaust(state, now, done) : Queue(state, next, now, timings, done);
+        return next is null
+            ? Exhaust(state, now, [.. done, .. Skipped(rest)])
+            : Queue(state, next, now, timings, [.. done, .. Skipped(rest.TakeWhile(c => c != next))]);
+    }
+
+    private static IEnumerable<Effect> Skipped(IEnumerable<string> channels) => channels.Select(c => new SkippedChannel(c));
+
+    // The channels before the confirming one that did not confirm: failed, timed out, or skipped while down.
+    private static IEnumerable<Effect> Rescue(DeliveryState state, string by)
+    {
+        var passedOver = state.Chain.TakeWhile(c => c != by)
+            .Where(c => !state.Attempts.Any(a => a.Channel == c && a.Status == AttemptStates.Delivered)).ToList();
+        return passedOver.Count > 0 ? [new Rescued(passedOver, by)] : [];
     }
 
     private static Step Queue(DeliveryState state, string channel, DateTimeOffset now, DeliveryTimings timings, IReadOnlyList<Effect> done)

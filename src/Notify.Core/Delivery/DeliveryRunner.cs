@@ -17,6 +17,13 @@ public sealed class DeliveryRunner(StorageClients storage, DeadlineIndex deadlin
     private const int MaxTries = 8;
     private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
 
+    /// <summary>The order row, or null when there is none.</summary>
+    public async Task<OrderEntity?> ReadAsync(string merchantId, string orderId, CancellationToken ct)
+    {
+        var row = await _data.GetEntityIfExistsAsync<OrderEntity>(merchantId, RowKeys.Order(orderId), cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
     /// <summary>
     /// Loads the order, asks <paramref name="transition"/> for the next step and saves it. Returns the saved step, or
     /// null when the order is gone or the transition had nothing to do.
@@ -25,12 +32,10 @@ public sealed class DeliveryRunner(StorageClients storage, DeadlineIndex deadlin
     {
         for (var attempt = 1; ; attempt++)
         {
-            var row = await _data.GetEntityIfExistsAsync<OrderEntity>(merchantId, RowKeys.Order(orderId), cancellationToken: ct);
-            if (!row.HasValue)
+            if (await ReadAsync(merchantId, orderId, ct) is not { } order)
             {
                 return null;
             }
-            var order = row.Value!;
             var step = transition(order, DeliveryRows.Read(order));
             if (step is null)
             {

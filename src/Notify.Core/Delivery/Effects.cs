@@ -18,5 +18,11 @@ public sealed record AlertMerchant : Effect;
 /// <summary>A channel's result, for its shared health.</summary>
 public sealed record ReportHealth(string Channel, bool Succeeded, string? Error) : Effect;
 
+/// <summary>The delivery passed over <paramref name="Channel"/> because it is down for everybody.</summary>
+public sealed record SkippedChannel(string Channel) : Effect;
+
+/// <summary>Confirmed by <paramref name="By"/> after <paramref name="PassedOver"/> failed or were skipped.</summary>
+public sealed record Rescued(IReadOnlyList<string> PassedOver, string By) : Effect;
+
 /// <summary>A transition's result: the next state and what to do after saving it.</summary>
 public sealed record Step(DeliveryState State, IReadOnlyList<Effect> Effects);

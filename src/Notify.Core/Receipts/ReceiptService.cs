@@ -30,8 +30,10 @@ public sealed class ReceiptService(
         var error = string.IsNullOrEmpty(errorCode) ? null : $"Twilio error {errorCode}";
         var available = await health.AvailableAsync(ct);
         var timings = DeliveryTimings.From(notify.Value);
+        // Twilio's codes for a handset that cannot be reached, a number that does not exist, a landline: the recipient's problem.
+        var recipientProblem = errorCode is "30003" or "30005" or "30006";
         var step = await runner.ApplyAsync(key.MerchantId, key.OrderId, (_, state) =>
-            DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, clock.GetUtcNow(), timings, available), ct);
+            DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, clock.GetUtcNow(), timings, available, recipientProblem), ct);
         return step is not null;
     }
 

@@ -14,6 +14,12 @@ public static class StorageNames
     /// <summary>The time index of deadlines the sweep reads: PartitionKey = due minute and shard.</summary>
     public const string DeadlinesTable = "Deadlines";
 
+    /// <summary>Each shared channel's health, one row per channel.</summary>
+    public const string ChannelHealthTable = "ChannelHealth";
+
+    /// <summary>The outage ledger: insert-only records, PartitionKey = channel.</summary>
+    public const string OutagesTable = "Outages";
+
     /// <summary>Accepted orders waiting to be planned into deliveries.</summary>
     public const string FanOutQueue = "notify-fanout";
 
@@ -24,7 +30,7 @@ public static class StorageNames
     public const QueueMessageEncoding QueueEncoding = QueueMessageEncoding.Base64;
 
     /// <summary>All tables.</summary>
-    public static readonly string[] Tables = [MerchantsTable, MerchantDataTable, DeadlinesTable];
+    public static readonly string[] Tables = [MerchantsTable, MerchantDataTable, DeadlinesTable, ChannelHealthTable, OutagesTable];
 
     /// <summary>All queues, without their poison twins (the queue extension creates those).</summary>
     public static readonly string[] Queues = [FanOutQueue, .. Delivery.DeliveryQueues.All];

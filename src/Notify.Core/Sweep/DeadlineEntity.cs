@@ -26,5 +26,7 @@ public sealed class DeadlineEntity : ITableEntity
     public string OrderId { get; set; } = "";
     /// <summary>When the wait is over.</summary>
     public DateTimeOffset DueAt { get; set; }
+    /// <summary>A sweep is handling it until then; others leave it alone.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 

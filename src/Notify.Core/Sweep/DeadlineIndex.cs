@@ -15,10 +15,46 @@ public sealed class DeadlineIndex(StorageClients storage)
         _table.UpsertEntityAsync(Entity(kind, merchantId, orderId, dueAt), Azure.Data.Tables.TableUpdateMode.Replace, ct);
 
     /// <summary>Clears a deadline that was met; clearing one that is gone is not an error.</summary>
-    public async Task ClearAsync(string kind, string merchantId, string orderId, DateTimeOffset dueAt, CancellationToken ct)
+    public Task ClearAsync(string kind, string merchantId, string orderId, DateTimeOffset dueAt, CancellationToken ct) =>
+        RemoveAsync(Entity(kind, merchantId, orderId, dueAt), ct);
+
+    /// <summary>
+    /// Deadlines due by <paramref name="now"/>: the partitions of past minutes and this one, so the read costs what is
+    /// due (and this minute's rows), never what is scheduled further ahead.
+    /// </summary>
+    public IAsyncEnumerable<DeadlineEntity> DueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var e = Entity(kind, merchantId, orderId, dueAt);
-        await _table.DeleteEntityAsync(e.PartitionKey, e.RowKey, Azure.ETag.All, ct);
+        var nextMinute = (now + TimeSpan.FromMinutes(1)).UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        return _table.QueryAsync<DeadlineEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey lt {nextMinute} and DueAt le {now}"), cancellationToken: ct);
+    }
+
+    /// <summary>Claims a due deadline for one sweep until <paramref name="until"/>; null when another sweep has it.</summary>
+    public async Task<DeadlineEntity?> TryClaimAsync(DeadlineEntity deadline, DateTimeOffset until, CancellationToken ct)
+    {
+        deadline.ClaimedUntil = until;
+        try
+        {
+            var response = await _table.UpdateEntityAsync(deadline, deadline.ETag, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+            deadline.ETag = response.Headers.ETag ?? Azure.ETag.All;
+            return deadline;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes a handled deadline (one already gone is fine).</summary>
+    public async Task RemoveAsync(DeadlineEntity deadline, CancellationToken ct)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(deadline.PartitionKey, deadline.RowKey, Azure.ETag.All, ct);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
     }
 
     /// <summary>The partition a deadline lives in: its minute, then a shard digit.</summary>

@@ -37,7 +37,7 @@ public sealed class MerchantClient(NotifyApp app, string merchantId, string webh
         string body, string? webhookId = null, DateTimeOffset? timestamp = null, bool sign = true, string contentType = "application/json", string? secret = null, string? merchantId = null)
     {
         var id = webhookId ?? "msg_" + Guid.NewGuid().ToString("N");
-        var ts = (timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        var ts = (timestamp ?? app.Clock.GetUtcNow()).ToUnixTimeSeconds();
         var bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/merchants/{merchantId ?? Id}/orders") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);

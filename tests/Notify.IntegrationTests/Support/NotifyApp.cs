@@ -10,7 +10,7 @@ namespace Notify.IntegrationTests.Support;
 /// The real app for a test collection: the self-host on a free port (Kestrel + WebJobs queue listener) over a private
 /// Azurite. Tests talk HTTP to it, as merchants do.
 /// </summary>
-public sealed class NotifyApp : IAsyncLifetime
+public class NotifyApp : IAsyncLifetime
 {
     /// <summary>The operator key the app is started with.</summary>
     public const string AdminKey = "test-admin-key";
@@ -28,6 +28,15 @@ public sealed class NotifyApp : IAsyncLifetime
 
     /// <summary>The maildev web API, where the app's e-mail lands.</summary>
     public MailboxClient Mailbox { get; private set; } = null!;
+
+    /// <summary>The app's clock; merchants sign with it.</summary>
+    public virtual TimeProvider Clock => TimeProvider.System;
+
+    /// <summary>The running app's services, for looking behind the API and driving what a timer would.</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Settings added to (or overriding) the defaults below, as <c>--Key=Value</c>.</summary>
+    protected virtual IEnumerable<string> Settings => [];
 
     /// <summary>An HTTP client pointed at the app.</summary>
     public HttpClient Http { get; private set; } = null!;
@@ -78,7 +87,8 @@ public sealed class NotifyApp : IAsyncLifetime
             "--Smtp:UseTls=None",
             "--Webhook:RetryDelay=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
-        ]);
+            .. Settings,
+        ], services => services.AddSingleton(Clock));
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };
     }

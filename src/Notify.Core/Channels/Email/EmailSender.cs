@@ -31,7 +31,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         }
         catch (ParseException e)
         {
-            return new SendResult(SendStatus.Failed, Error: $"E-mail address not usable, permanently: {e.Message}");
+            return new SendResult(SendStatus.Failed, Error: $"E-mail address not usable, permanently: {e.Message}", Permanent: true);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -48,7 +48,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
-            return new SendResult(SendStatus.Failed, Error: $"SMTP refused the mail permanently: {(int)e.StatusCode} {e.Message}");
+            return new SendResult(SendStatus.Failed, Error: $"SMTP refused the mail permanently: {(int)e.StatusCode} {e.Message}", Permanent: true);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

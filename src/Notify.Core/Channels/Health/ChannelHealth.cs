@@ -1,13 +1,210 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Notify.Common;
+using Notify.Configuration;
+using Notify.Storage;
+
 namespace Notify.Channels.Health;
 
-/// <summary>Which channels are up for everybody. Placeholder until shared health lands: every channel is available.</summary>
-public sealed class ChannelHealth
+/// <summary>
+/// Which shared channels are up, kept in Table Storage so every instance sees the same picture. A channel that fails
+/// <see cref="NotifyOptions.ChannelFailureThreshold"/> times within the window goes down for everybody and opens an
+/// outage in the ledger; after the cool-down a few deliveries probe it, and a success brings it back and closes the
+/// outage. Merchant webhooks are each merchant's own endpoint, so they have no shared health.
+/// </summary>
+public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions> options, TimeProvider clock)
 {
-    private static readonly IReadOnlySet<string> All = ChannelNames.All.ToHashSet();
+    /// <summary>The channels whose provider every merchant shares.</summary>
+    public static readonly IReadOnlyList<string> Shared = [ChannelNames.Sms, ChannelNames.Email];
 
-    /// <summary>The channels a delivery may use now.</summary>
-    public Task<IReadOnlySet<string>> AvailableAsync(CancellationToken ct) => Task.FromResult(All);
+    // A short per-instance cache keeps the hot path (every fan-out and reroute) at zero reads most of the time.
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
+    private readonly TableClient _health = storage.Table(StorageNames.ChannelHealthTable);
+    private readonly OutageLedger _ledger = new(storage);
+    private (DateTimeOffset Until, Dictionary<string, ChannelHealthEntity> Rows)? _cache;
 
-    /// <summary>Records a channel's result.</summary>
-    public Task ReportAsync(string channel, bool succeeded, string? error, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>
+    /// The channels a delivery may use now: those up, plus a channel whose cool-down is over when this delivery
+    /// wins one of its few probe slots.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> AvailableAsync(CancellationToken ct)
+    {
+        var rows = await ReadAsync(ct);
+        var available = new HashSet<string>(ChannelNames.All.Except(Shared));
+        foreach (var channel in Shared)
+        {
+            if (!rows.TryGetValue(channel, out var row) || row.State == ChannelStates.Up || await TryClaimProbeAsync(channel, ct))
+            {
+                available.Add(channel);
+            }
+        }
+        return available;
+    }
+
+    /// <summary>Records a send's, receipt's or deadline's verdict on a channel.</summary>
+    public async Task ReportAsync(string channel, bool succeeded, string? error, CancellationToken ct)
+    {
+        if (!Shared.Contains(channel))
+        {
+            return;
+        }
+        if (succeeded)
+        {
+            // Successes on a healthy channel change nothing: no write on the happy path.
+            if ((await ReadAsync(ct)).TryGetValue(channel, out var known) && known.State != ChannelStates.Up)
+            {
+                await UpdateAsync(channel, Recover, ct);
+            }
+            return;
+        }
+        await UpdateAsync(channel, row => Fail(row, error), ct);
+    }
+
+    /// <summary>A delivery passed over <paramref name="channel"/> while it was down.</summary>
+    public Task RecordSkippedAsync(string channel, CancellationToken ct) =>
+        Shared.Contains(channel)
+            ? UpdateAsync(channel, row => row.State == ChannelStates.Up ? null : Change(row, r => r.OutageAffected++), ct)
+            : Task.CompletedTask;
+
+    /// <summary>A delivery that <paramref name="passedOver"/> channels in outage was confirmed by <paramref name="by"/>.</summary>
+    public async Task RecordRescueAsync(IEnumerable<string> passedOver, string by, CancellationToken ct)
+    {
+        foreach (var channel in passedOver.Where(Shared.Contains))
+        {
+            await UpdateAsync(channel, row => row.State == ChannelStates.Up ? null : Change(row, r =>
+            {
+                var counts = Json.Deserialize<Dictionary<string, int>>(r.ConfirmedInsteadJson);
+                counts[by] = counts.GetValueOrDefault(by) + 1;
+                r.ConfirmedInsteadJson = Json.Serialize(counts);
+            }), ct);
+        }
+    }
+
+    /// <summary>Each shared channel's current row (a missing row means it has never failed).</summary>
+    public async Task<Dictionary<string, ChannelHealthEntity>> ReadAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_cache is { } cache && cache.Until > now)
+        {
+            return cache.Rows;
+        }
+        var rows = new Dictionary<string, ChannelHealthEntity>();
+        await foreach (var row in _health.QueryAsync<ChannelHealthEntity>(e => e.PartitionKey == ChannelHealthEntity.Partition, cancellationToken: ct))
+        {
+            rows[row.RowKey] = row;
+        }
+        _cache = (now + CacheFor, rows);
+        return rows;
+    }
+
+    private async Task<bool> TryClaimProbeAsync(string channel, CancellationToken ct) =>
+        await UpdateAsync(channel, row =>
+            row.State == ChannelStates.Up || clock.GetUtcNow() < row.CooldownUntil || row.Probes >= options.Value.ChannelProbes
+                ? null
+                : Change(row, r => { r.State = ChannelStates.Probing; r.Probes++; }), ct);
+
+    private HealthChange? Recover(ChannelHealthEntity row)
+    {
+        if (row.State == ChannelStates.Up)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var closed = OutageLedger.Closed(row, now);
+        row.State = ChannelStates.Up;
+        row.WindowStart = now;
+        row.WindowFailures = 0;
+        row.CooldownUntil = null;
+        row.Probes = 0;
+        row.OutageId = null;
+        row.OutageStart = null;
+        row.OutageFailures = 0;
+        row.OutageAffected = 0;
+        row.ConfirmedInsteadJson = "{}";
+        return new HealthChange(row, closed);
+    }
+
+    private HealthChange Fail(ChannelHealthEntity row, string? error)
+    {
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        row.LastError = error;
+        if (row.State != ChannelStates.Up)
+        {
+            row.OutageFailures++;
+            row.OutageAffected++;
+            if (row.State == ChannelStates.Probing)
+            {
+                // A failed probe: down again for another cool-down.
+                row.State = ChannelStates.Down;
+                row.CooldownUntil = now + o.ChannelCooldown;
+                row.Probes = 0;
+            }
+            return new HealthChange(row, null);
+        }
+        if (now - row.WindowStart > o.ChannelFailureWindow)
+        {
+            row.WindowStart = now;
+            row.WindowFailures = 0;
+        }
+        row.WindowFailures++;
+        if (row.WindowFailures < o.ChannelFailureThreshold)
+        {
+            return new HealthChange(row, null);
+        }
+        row.State = ChannelStates.Down;
+        row.CooldownUntil = now + o.ChannelCooldown;
+        row.Probes = 0;
+        row.OutageId = Ids.NewTimeOrdered(now);
+        row.OutageStart = now;
+        row.OutageFailures = row.WindowFailures;
+        row.OutageAffected = row.WindowFailures;
+        row.ConfirmedInsteadJson = "{}";
+        return new HealthChange(row, OutageLedger.Opened(row));
+    }
+
+    private static HealthChange Change(ChannelHealthEntity row, Action<ChannelHealthEntity> change)
+    {
+        change(row);
+        return new HealthChange(row, null);
+    }
+
+    // Read-modify-write under the row's ETag; `change` returns null to write nothing. A ledger line is inserted only
+    // after the state it describes is saved. True when something was written.
+    private async Task<bool> UpdateAsync(string channel, Func<ChannelHealthEntity, HealthChange?> change, CancellationToken ct)
+    {
+        while (true)
+        {
+            var existing = await _health.GetEntityIfExistsAsync<ChannelHealthEntity>(ChannelHealthEntity.Partition, channel, cancellationToken: ct);
+            var row = existing.HasValue ? existing.Value! : new ChannelHealthEntity { RowKey = channel, WindowStart = clock.GetUtcNow() };
+            if (change(row) is not { } changed)
+            {
+                return false;
+            }
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await _health.UpdateEntityAsync(changed.Row, changed.Row.ETag, TableUpdateMode.Replace, ct);
+                }
+                else
+                {
+                    await _health.AddEntityAsync(changed.Row, ct);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                continue;
+            }
+            _cache = null;
+            if (changed.Ledger is { } line)
+            {
+                await _ledger.AppendAsync(line, ct);
+            }
+            return true;
+        }
+    }
+
+    private sealed record HealthChange(ChannelHealthEntity Row, OutageRecord? Ledger);
 }

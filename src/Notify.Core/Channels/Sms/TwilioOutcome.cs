@@ -26,7 +26,9 @@ internal static class TwilioOutcome
             >= 400 and < 500 => "rejected permanently",
             _ => "failed",
         };
-        return new SendResult(SendStatus.Failed, Error: $"Twilio {kind}: HTTP {e.Status}, code {e.Code}{what}: {e.Message}");
+        return new SendResult(
+            SendStatus.Failed, Error: $"Twilio {kind}: HTTP {e.Status}, code {e.Code}{what}: {e.Message}",
+            Permanent: e.Status is >= 400 and < 500 and not 429);
     }
 
     /// <summary>No answer from Twilio: a timeout may have created a message; anything else did not.</summary>

@@ -33,7 +33,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider t
             {
                 >= 200 and < 300 => new SendResult(SendStatus.Delivered, id),
                 >= 400 and < 500 when response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests) =>
-                    new SendResult(SendStatus.Failed, Error: $"Webhook refused the event permanently: HTTP {status}."),
+                    new SendResult(SendStatus.Failed, Error: $"Webhook refused the event permanently: HTTP {status}.", Permanent: true),
                 _ => new SendResult(SendStatus.Failed, Error: $"Webhook answered HTTP {status}, after retries."),
             };
         }

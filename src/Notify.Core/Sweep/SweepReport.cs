@@ -1,0 +1,9 @@
+namespace Notify.Sweep;
+
+/// <summary>What one sweep did.</summary>
+/// <param name="Read">Deadline rows the sweep read.</param>
+/// <param name="Claimed">Rows it claimed (the rest another sweep had).</param>
+/// <param name="Rerouted">Stalled attempts moved to the next channel.</param>
+/// <param name="FannedOut">Accepted orders that had not been planned and now are.</param>
+/// <param name="Alerted">Merchant alerts sent for exhausted deliveries.</param>
+public sealed record SweepReport(int Read, int Claimed, int Rerouted, int FannedOut, int Alerted);

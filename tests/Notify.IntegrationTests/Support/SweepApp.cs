@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace Notify.IntegrationTests.Support;
+
+/// <summary>
+/// The app on a fake clock, with the sweep's timer off: tests move time past a deadline and run the sweep themselves,
+/// so stall detection is tested without waiting minutes.
+/// </summary>
+public sealed class SweepApp : NotifyApp
+{
+    /// <summary>How long an SMS waits for its receipt here.</summary>
+    public static readonly TimeSpan SmsReceiptTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long a channel that went down is skipped.</summary>
+    public static readonly TimeSpan Cooldown = TimeSpan.FromMinutes(2);
+
+    /// <summary>Failures that take a channel down here.</summary>
+    public const int FailureThreshold = 3;
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    /// <inheritdoc />
+    public override TimeProvider Clock => _clock;
+
+    /// <summary>Moves the app's clock on.</summary>
+    public void Advance(TimeSpan by) => _clock.Advance(by);
+
+    /// <inheritdoc />
+    protected override IEnumerable<string> Settings =>
+    [
+        "--Notify:SweepSchedule=",
+        $"--Notify:SmsReceiptTimeout={SmsReceiptTimeout}",
+        "--Notify:SendPickupTimeout=00:01:00",
+        "--Notify:FanOutTimeout=00:01:00",
+        $"--Notify:ChannelFailureThreshold={FailureThreshold}",
+        "--Notify:ChannelFailureWindow=00:10:00",
+        $"--Notify:ChannelCooldown={Cooldown}",
+        "--Notify:ChannelProbes=1",
+    ];
+}
+
+/// <summary>Tests that share the fake-clock app; they run one at a time, and apart from the other collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class SweepCollection : ICollectionFixture<SweepApp>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "sweep";
+}
