@@ -233,4 +233,58 @@ public sealed class ReceiptTests
 
         Assert.Null(DeliveryMachine.ApplyReceipt(AcceptedSms(clock), 1, "bogus", null, clock.GetUtcNow(), Timings, All));
     }
+
+    // ---- A late receipt confirms while a later attempt is already with its provider ----
+
+    [Fact]
+    public void Late_delivered_receipt_while_the_email_is_sending_leaves_the_delivery_confirmed_when_the_email_then_fails()
+    {
+        var clock = NewClock();
+        var emailSending = Claimed(ReroutedAfterSmsTimeout(clock));
+        var confirmed = Receipt(emailSending, 1, "delivered", clock).State;
+        Assert.Equal(ConfirmationStates.Confirmed, confirmed.Status);
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Failed, Error: "550 mailbox full"), clock.GetUtcNow(), Timings, All);
+
+        // Recording the e-mail's failure is fine; re-opening a confirmed delivery and sending the webhook is not.
+        Assert.NotNull(step);
+        Assert.Empty(step.Of<EnqueueSend>());
+        Assert.Empty(step.Of<AlertMerchant>());
+        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(Sms, step.State.ConfirmedBy);
+        Assert.Equal(2, step.State.Attempts.Count);
+        Assert.Equal(AttemptStates.Failed, step.State.AttemptN(2).Status);
+    }
+
+    [Fact]
+    public void Late_delivered_receipt_while_the_email_is_sending_stays_confirmed_by_sms_when_the_email_is_accepted()
+    {
+        var clock = NewClock();
+        var emailSending = Claimed(ReroutedAfterSmsTimeout(clock));
+        var confirmed = Receipt(emailSending, 1, "delivered", clock).State;
+
+        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Accepted, "q1"), clock.GetUtcNow(), Timings, All).Must();
+
+        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(Sms, step.State.ConfirmedBy);
+        Assert.Empty(step.Of<EnqueueSend>());
+        Assert.Empty(step.Of<ScheduleDeadline>());
+        Assert.Equal("q1", step.State.AttemptN(2).ProviderId);
+    }
+
+    [Fact]
+    public void Late_delivered_receipt_while_the_email_is_sending_keeps_the_first_confirmer_when_the_email_is_delivered_too()
+    {
+        var clock = NewClock();
+        var emailSending = Claimed(ReroutedAfterSmsTimeout(clock));
+        var confirmed = Receipt(emailSending, 1, "delivered", clock).State;
+
+        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Delivered, "q1"), clock.GetUtcNow(), Timings, All).Must();
+
+        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(Sms, step.State.ConfirmedBy);
+        Assert.Equal(AttemptStates.Delivered, step.State.AttemptN(2).Status);
+        Assert.Empty(step.Of<EnqueueSend>());
+    }
 }
