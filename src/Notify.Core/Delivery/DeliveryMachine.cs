@@ -47,6 +47,23 @@ public static class DeliveryMachine
             return new Step(state.WithAttempt(n, a => a with { ProviderId = a.ProviderId ?? result.ProviderId, Segments = a.Segments ?? result.Segments }), []);
         }
         var health = new ReportHealth(attempt.Channel, result.Status != Channels.SendStatus.Failed, result.Error);
+        if (state.IsSettled)
+        {
+            // Another attempt confirmed (a late receipt) while this one was with its provider; that confirmation
+            // already cleared this attempt's deadline. Record what the send did, but move nothing: no reroute, no
+            // second confirmer, no new clock.
+            var outcome = result.Status switch
+            {
+                Channels.SendStatus.Delivered => AttemptStates.Delivered,
+                Channels.SendStatus.Accepted => AttemptStates.Accepted,
+                Channels.SendStatus.Unknown => AttemptStates.Unknown,
+                _ => AttemptStates.Failed,
+            };
+            return new Step(state.WithAttempt(n, a => a with
+            {
+                Status = outcome, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = null,
+            }), [health]);
+        }
         var old = new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value);
         switch (result.Status)
         {
