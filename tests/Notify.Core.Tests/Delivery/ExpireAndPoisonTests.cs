@@ -130,6 +130,28 @@ public sealed class ExpireAndPoisonTests
         Assert.Null(DeliveryMachine.Expire(exhausted, 1, clock.GetUtcNow(), Timings, All));
     }
 
+    [Fact]
+    public void Delivered_send_result_after_its_attempt_timed_out_while_sending_confirms_and_cancels_the_queued_reroute()
+    {
+        var clock = NewClock();
+        var sending = Claimed(Planned(clock, [Email, Webhook]));
+        clock.Advance(Timings.SendPickup);
+        var rerouted = DeliveryMachine.Expire(sending, 1, clock.GetUtcNow(), Timings, All).Must().State;
+        Assert.Equal(AttemptStates.Queued, rerouted.AttemptN(2).Status);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        // The slow SMTP server took the mail after all: the customer has their confirmation.
+        var step = DeliveryMachine.RecordSend(rerouted, 1, new SendResult(SendStatus.Delivered, "mid-1"), clock.GetUtcNow(), Timings, All).Must();
+
+        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(Email, step.State.ConfirmedBy);
+        Assert.Equal(AttemptStates.Cancelled, step.State.AttemptN(2).Status);
+        Assert.Equal("mid-1", step.State.AttemptN(1).ProviderId);
+        Assert.Contains(new ClearDeadline(DeadlineKeys.Attempt(2), rerouted.AttemptN(2).DeadlineAt!.Value), step.Effects);
+        Assert.Empty(step.Of<EnqueueSend>());
+        Assert.Null(DeliveryMachine.Claim(step.State, 2));
+    }
+
     // ---- Poison ----
 
     [Theory]
