@@ -43,8 +43,13 @@ public static class DeliveryMachine
         }
         if (attempt.Status != AttemptStates.Sending)
         {
-            // A receipt got here first: keep its verdict, add what only the send knew.
-            return new Step(state.WithAttempt(n, a => a with { ProviderId = a.ProviderId ?? result.ProviderId, Segments = a.Segments ?? result.Segments }), []);
+            // A receipt, the sweep or the poison queue got here first: keep its verdict, add what only the send knew.
+            var merged = state.WithAttempt(n, a => a with { ProviderId = a.ProviderId ?? result.ProviderId, Segments = a.Segments ?? result.Segments });
+            // But a delivery the provider confirms is as good as a late delivered receipt: the attempt gave up on
+            // (timed out or poisoned mid-send) confirms, and the reroute still queued must not send again.
+            return result.Status == Channels.SendStatus.Delivered && state.Status != ConfirmationStates.Confirmed
+                ? Confirm(merged, attempt, n)
+                : new Step(merged, []);
         }
         var health = new ReportHealth(attempt.Channel, result.Status != Channels.SendStatus.Failed, result.Error);
         if (state.IsSettled)
@@ -99,19 +104,7 @@ public static class DeliveryMachine
             {
                 return new Step(recorded, []);
             }
-            // Confirmed by this channel, even after a reroute: cancel what is still queued, stop every clock.
-            var clears = recorded.Attempts.Where(a => a.IsWaiting && a.DeadlineAt is not null)
-                .Select(a => (Effect)new ClearDeadline(DeadlineKeys.Attempt(a.N), a.DeadlineAt!.Value)).ToList();
-            var confirmed = recorded with
-            {
-                Status = ConfirmationStates.Confirmed,
-                ConfirmedBy = attempt.Channel,
-                Attempts = recorded.Attempts.Select(a =>
-                    a.N == n ? a with { Status = AttemptStates.Delivered, DeadlineAt = null }
-                    : a.Status == AttemptStates.Queued ? a with { Status = AttemptStates.Cancelled, DeadlineAt = null }
-                    : a).ToList(),
-            };
-            return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null)]);
+            return Confirm(recorded, attempt, n);
         }
         if (receipt is "undelivered" or "failed" && !state.IsSettled && state.Current?.N == n && attempt.IsWaiting)
         {
@@ -142,6 +135,23 @@ public static class DeliveryMachine
         }
         var failed = state.WithAttempt(n, a => a with { Status = AttemptStates.Failed, Error = "The send kept failing and was moved to the poison queue.", DeadlineAt = null });
         return Advance(failed, current.Channel, now, timings, available, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
+    }
+
+    // Confirmed by attempt n's channel, even after a reroute: cancel what is still queued, stop every clock.
+    private static Step Confirm(DeliveryState recorded, Attempt attempt, int n)
+    {
+        var clears = recorded.Attempts.Where(a => a.IsWaiting && a.DeadlineAt is not null)
+            .Select(a => (Effect)new ClearDeadline(DeadlineKeys.Attempt(a.N), a.DeadlineAt!.Value)).ToList();
+        var confirmed = recorded with
+        {
+            Status = ConfirmationStates.Confirmed,
+            ConfirmedBy = attempt.Channel,
+            Attempts = recorded.Attempts.Select(a =>
+                a.N == n ? a with { Status = AttemptStates.Delivered, DeadlineAt = null }
+                : a.Status == AttemptStates.Queued ? a with { Status = AttemptStates.Cancelled, DeadlineAt = null }
+                : a).ToList(),
+        };
+        return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null)]);
     }
 
     // The next channel after `from` in the chain that is available; none left means exhausted.
