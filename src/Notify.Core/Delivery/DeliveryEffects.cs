@@ -37,7 +37,8 @@ public sealed class DeliveryEffects(ChannelHealth health, MerchantStore merchant
         // Resolved here, not injected: the runner itself depends on this handler.
         var runner = services.GetRequiredService<DeliveryRunner>();
         var claimed = await runner.ApplyAsync(merchantId, order.OrderId, (_, s) =>
-            s.Alert == AlertStates.Pending ? new Step(s with { Alert = AlertStates.Sending }, []) : null, ct);
+            // A late receipt can confirm an exhausted delivery before its alert goes out: then there is nothing to tell.
+            s.Alert == AlertStates.Pending && s.Status == Orders.ConfirmationStates.Exhausted ? new Step(s with { Alert = AlertStates.Sending }, []) : null, ct);
         if (claimed is null || await merchants.FindAsync(merchantId, ct) is not { } merchant)
         {
             return;

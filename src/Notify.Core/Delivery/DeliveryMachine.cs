@@ -48,14 +48,36 @@ public static class DeliveryMachine
         }
         if (attempt.Status != AttemptStates.Sending)
         {
-            // A receipt got here first: keep its verdict, add what only the send knew.
-            return new Step(state.WithAttempt(n, a => a with { ProviderId = a.ProviderId ?? result.ProviderId, Segments = a.Segments ?? result.Segments }), []);
+            // A receipt, the sweep or the poison queue got here first: keep its verdict, add what only the send knew.
+            var merged = state.WithAttempt(n, a => a with { ProviderId = a.ProviderId ?? result.ProviderId, Segments = a.Segments ?? result.Segments });
+            // But a delivery the provider confirms is as good as a late delivered receipt: the attempt gave up on
+            // (timed out or poisoned mid-send) confirms, and the reroute still queued must not send again.
+            return result.Status == Channels.SendStatus.Delivered && state.Status != ConfirmationStates.Confirmed
+                ? Confirm(merged, attempt, n)
+                : new Step(merged, []);
         }
         // Health hears a verdict: delivered or failed. An accepted SMS is judged by its receipt or its deadline, and a
         // recipient's permanent rejection says nothing about the channel.
         Effect[] health = result.Permanent || result.Status is Channels.SendStatus.Accepted or Channels.SendStatus.Unknown
             ? []
             : [new ReportHealth(attempt.Channel, result.Status == Channels.SendStatus.Delivered, result.Error)];
+        if (state.IsSettled)
+        {
+            // Another attempt confirmed (a late receipt) while this one was with its provider; that confirmation
+            // already cleared this attempt's deadline. Record what the send did, but move nothing: no reroute, no
+            // second confirmer, no new clock.
+            var outcome = result.Status switch
+            {
+                Channels.SendStatus.Delivered => AttemptStates.Delivered,
+                Channels.SendStatus.Accepted => AttemptStates.Accepted,
+                Channels.SendStatus.Unknown => AttemptStates.Unknown,
+                _ => AttemptStates.Failed,
+            };
+            return new Step(state.WithAttempt(n, a => a with
+            {
+                Status = outcome, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = null,
+            }), health);
+        }
         var old = new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value);
         switch (result.Status)
         {
@@ -96,19 +118,7 @@ public static class DeliveryMachine
             {
                 return new Step(recorded, []);
             }
-            // Confirmed by this channel, even after a reroute: cancel what is still queued, stop every clock.
-            var clears = recorded.Attempts.Where(a => a.IsWaiting && a.DeadlineAt is not null)
-                .Select(a => (Effect)new ClearDeadline(DeadlineKeys.Attempt(a.N), a.DeadlineAt!.Value)).ToList();
-            var confirmed = recorded with
-            {
-                Status = ConfirmationStates.Confirmed,
-                ConfirmedBy = attempt.Channel,
-                Attempts = recorded.Attempts.Select(a =>
-                    a.N == n ? a with { Status = AttemptStates.Delivered, DeadlineAt = null }
-                    : a.Status == AttemptStates.Queued ? a with { Status = AttemptStates.Cancelled, DeadlineAt = null }
-                    : a).ToList(),
-            };
-            return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null), .. Rescue(confirmed, attempt.Channel)]);
+            return Confirm(recorded, attempt, n);
         }
         if (receipt is "undelivered" or "failed" && !state.IsSettled && state.Current?.N == n && attempt.IsWaiting)
         {
@@ -141,6 +151,24 @@ public static class DeliveryMachine
         }
         var failed = state.WithAttempt(n, a => a with { Status = AttemptStates.Failed, Error = "The send kept failing and was moved to the poison queue.", DeadlineAt = null });
         return Advance(failed, current.Channel, now, timings, available, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
+    }
+
+    // Confirmed by attempt n's channel, even after a reroute: cancel what is still queued, stop every clock.
+    // Confirmed by this attempt's channel, even after a reroute: cancel what is still queued, stop every clock.
+    private static Step Confirm(DeliveryState recorded, Attempt attempt, int n)
+    {
+        var clears = recorded.Attempts.Where(a => a.IsWaiting && a.DeadlineAt is not null)
+            .Select(a => (Effect)new ClearDeadline(DeadlineKeys.Attempt(a.N), a.DeadlineAt!.Value)).ToList();
+        var confirmed = recorded with
+        {
+            Status = ConfirmationStates.Confirmed,
+            ConfirmedBy = attempt.Channel,
+            Attempts = recorded.Attempts.Select(a =>
+                a.N == n ? a with { Status = AttemptStates.Delivered, DeadlineAt = null }
+                : a.Status == AttemptStates.Queued ? a with { Status = AttemptStates.Cancelled, DeadlineAt = null }
+                : a).ToList(),
+        };
+        return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null), .. Rescue(confirmed, attempt.Channel)]);
     }
 
     // The next channel after `from` in the chain that is available; none left means exhausted.
