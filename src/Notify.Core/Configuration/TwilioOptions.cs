@@ -26,4 +26,7 @@ public sealed class TwilioOptions
 
     /// <summary>The median pause before the first retry of a refused request; it doubles for the next one.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the in-process circuit stays open after repeated failures before it lets a request through.</summary>
+    public TimeSpan BreakFor { get; set; } = Channels.Resilience.Breaker.BreakFor;
 }

@@ -23,6 +23,7 @@ public sealed class FunctionsMetadataTests
         { "ListOrders", "get", "merchants/{merchantId}/orders", "Anonymous" },
         { "ListCustomers", "get", "merchants/{merchantId}/customers", "Anonymous" },
         { "TwilioReceipt", "post", "receipts/twilio", "Anonymous" },
+        { "Channels", "get", "channels", "Admin" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()
@@ -56,9 +57,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Stall_sweep_runs_on_the_schedule_setting()
+    {
+        Assert.Equal("%Notify:SweepSchedule%", Trigger("StallSweep", "timerTrigger")["schedule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Every_function_in_the_metadata_is_expected()
     {
-        var expected = HttpFunctions.Select(row => (string)row[0]).Concat(QueueFunctions.Select(row => (string)row[0])).ToHashSet();
+        var expected = HttpFunctions.Select(row => (string)row[0]).Concat(QueueFunctions.Select(row => (string)row[0])).Append("StallSweep").ToHashSet();
         var actual = Metadata.Value.Select(f => f!["name"]!.GetValue<string>()).ToHashSet();
 
         Assert.Equal(expected.Order(), actual.Order());

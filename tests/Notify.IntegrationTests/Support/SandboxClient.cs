@@ -24,4 +24,11 @@ public sealed class SandboxClient(Uri baseAddress)
         using var response = await _http.PutAsJsonAsync("/sandbox/mode", new { mode, to, status, code });
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>How many creates the sandbox refused for <paramref name="to"/> (fail, throttle, hang).</summary>
+    public async Task<int> RefusedAsync(string to)
+    {
+        var modes = await _http.GetFromJsonAsync<JsonObject>("/sandbox/mode");
+        return modes!["refused"]?[to]?.GetValue<int>() ?? 0;
+    }
 }

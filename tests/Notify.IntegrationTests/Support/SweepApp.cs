@@ -25,6 +25,22 @@ public sealed class SweepApp : NotifyApp
     /// <summary>Moves the app's clock on.</summary>
     public void Advance(TimeSpan by) => _clock.Advance(by);
 
+    /// <summary>
+    /// Starts a test from healthy channels and a well-behaved sandbox: health is shared by the whole app, so one
+    /// test's failures must not take a channel down for the next.
+    /// </summary>
+    public async Task FreshStartAsync()
+    {
+        await Sandbox.SetModeAsync("normal");
+        var health = Storage.Table(Notify.Storage.StorageNames.ChannelHealthTable);
+        await foreach (var row in health.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            await health.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+        // Past the health cache's lifetime, so the app reads the table again.
+        Advance(TimeSpan.FromSeconds(2));
+    }
+
     /// <inheritdoc />
     protected override IEnumerable<string> Settings =>
     [
@@ -45,4 +61,12 @@ public sealed class SweepCollection : ICollectionFixture<SweepApp>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "sweep";
+}
+
+/// <summary>A second fake-clock app of its own, for counting what a sweep reads without other tests' deadlines.</summary>
+[CollectionDefinition(Name)]
+public sealed class SweepCostCollection : ICollectionFixture<SweepApp>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "sweep-cost";
 }

@@ -15,6 +15,7 @@ public sealed class StallSweepTests(SweepApp app)
     [Fact]
     public async Task Sms_accepted_but_never_delivered_is_confirmed_by_email_after_the_deadline()
     {
+        await app.FreshStartAsync();
         var merchant = await MerchantClient.CreateAsync(app);
         var customers = Enumerable.Range(0, 3).Select(_ => (Phone: OrderSteps.NewPhone(), Email: OrderSteps.NewEmail())).ToList();
         foreach (var c in customers)
@@ -49,6 +50,7 @@ public sealed class StallSweepTests(SweepApp app)
     [Fact]
     public async Task Two_sweeps_at_once_reroute_a_stalled_delivery_once()
     {
+        await app.FreshStartAsync();
         var merchant = await MerchantClient.CreateAsync(app);
         string phone = OrderSteps.NewPhone(), email = OrderSteps.NewEmail();
         await app.Sandbox.SetModeAsync("silent", phone);
@@ -67,6 +69,7 @@ public sealed class StallSweepTests(SweepApp app)
     [Fact]
     public async Task Late_delivered_receipt_after_a_reroute_is_recorded_and_sends_nothing_more()
     {
+        await app.FreshStartAsync();
         var merchant = await MerchantClient.CreateAsync(app);
         string phone = OrderSteps.NewPhone(), email = OrderSteps.NewEmail();
         await app.Sandbox.SetModeAsync("silent", phone);
@@ -91,6 +94,7 @@ public sealed class StallSweepTests(SweepApp app)
     [Fact]
     public async Task Order_stored_but_never_enqueued_is_fanned_out_by_the_sweep()
     {
+        await app.FreshStartAsync();
         var merchant = await MerchantClient.CreateAsync(app);
         var phone = OrderSteps.NewPhone();
         // What intake does, up to a crash just before the enqueue.
@@ -111,6 +115,7 @@ public sealed class StallSweepTests(SweepApp app)
     public async Task Exhausted_delivery_alerts_the_merchant_once()
     {
         var ownerEmail = OrderSteps.NewEmail();
+        await app.FreshStartAsync();
         var merchant = await MerchantClient.CreateAsync(app, new { name = "알림가게", alertContact = new { email = ownerEmail } });
         var phone = OrderSteps.NewPhone();
         await app.Sandbox.SetModeAsync("fail", phone, status: 400, code: 21211);

@@ -22,12 +22,15 @@ public sealed class TwilioPolicies(IOptions<TwilioOptions> options)
             (retry, outcome, _) => Backoff.Delay(retry, options.Value.RetryDelay, outcome.Result?.Headers.RetryAfter),
             (_, _, _, _) => Task.CompletedTask);
 
-    /// <summary>Opens after <see cref="Breaker.FailuresBeforeBreaking"/> failures in a row: no connection, timeouts, 429, 5xx.</summary>
+    /// <summary>
+    /// Opens after <see cref="Breaker.FailuresBeforeBreaking"/> failures in a row (no connection, timeouts, 429, 5xx) for
+    /// <see cref="TwilioOptions.BreakFor"/>: a fast local guard; the shared channel health decides for everybody.
+    /// </summary>
     public IAsyncPolicy<HttpResponseMessage> CircuitBreaker { get; } = Policy<HttpResponseMessage>
         .Handle<HttpRequestException>()
         .Or<TimeoutRejectedException>()
         .OrResult(r => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500)
-        .CircuitBreakerAsync(Breaker.FailuresBeforeBreaking, Breaker.BreakFor);
+        .CircuitBreakerAsync(Breaker.FailuresBeforeBreaking, options.Value.BreakFor);
 
     /// <summary>Gives up on one request after <see cref="TwilioOptions.Timeout"/>.</summary>
     public IAsyncPolicy<HttpResponseMessage> Timeout { get; } = Policy.TimeoutAsync<HttpResponseMessage>(options.Value.Timeout);

@@ -1,0 +1,89 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Delivery;
+using Notify.IntegrationTests.Support;
+using Notify.Orders;
+using Notify.Storage;
+using Notify.Sweep;
+
+namespace Notify.IntegrationTests.Sweep;
+
+/// <summary>A sweep costs what is due, never what exists.</summary>
+[Collection(SweepCostCollection.Name)]
+public sealed class SweepCostTests(SweepApp app)
+{
+    [Fact]
+    public async Task Sweep_reads_the_same_ten_rows_among_10_or_10000_settled_and_waiting_deliveries()
+    {
+        await app.FreshStartAsync();
+        var merchant = await MerchantClient.CreateAsync(app);
+
+        await AddSettledAndWaitingAsync(merchant.Id, 10);
+        var few = await StallAndSweepTenAsync(merchant);
+        await AddSettledAndWaitingAsync(merchant.Id, 9_990);
+        // Ten silent SMS took the channel down; start the second round from a healthy one again.
+        await app.FreshStartAsync();
+        var many = await StallAndSweepTenAsync(merchant);
+
+        Assert.Equal(10, few.Read);
+        Assert.Equal(10, many.Read);
+        Assert.Equal(10, few.Rerouted);
+        Assert.Equal(10, many.Rerouted);
+    }
+
+    // Ten real deliveries whose SMS is accepted and never delivered, swept once their deadline passes.
+    private async Task<SweepReport> StallAndSweepTenAsync(MerchantClient merchant)
+    {
+        var orders = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var phone = OrderSteps.NewPhone();
+            await app.Sandbox.SetModeAsync("silent", phone);
+            orders.Add(await merchant.PostOrderAsync(OrderSteps.ForCustomer(phone, OrderSteps.NewEmail())));
+        }
+        foreach (var orderId in orders)
+        {
+            await merchant.ConfirmationAsync(orderId, "sent");
+        }
+        app.Advance(SweepApp.SmsReceiptTimeout + TimeSpan.FromSeconds(1));
+        var report = await app.Services.GetRequiredService<StallSweep>().RunAsync(CancellationToken.None);
+        foreach (var orderId in orders)
+        {
+            await merchant.ConfirmationAsync(orderId, "confirmed");
+        }
+        return report;
+    }
+
+    // Settled deliveries (no deadline left) and deliveries waiting on a deadline a day away.
+    private async Task AddSettledAndWaitingAsync(string merchantId, int count)
+    {
+        var now = app.Clock.GetUtcNow();
+        var orders = Enumerable.Range(0, count).Select(i => new OrderEntity
+        {
+            PartitionKey = merchantId, RowKey = RowKeys.Order(Notify.Common.Ids.NewTimeOrdered(now.AddMilliseconds(-i))),
+            OrderNumber = $"S-{Guid.NewGuid():N}", PlacedAt = now, AcceptedAt = now, CustomerName = "김민지",
+            CustomerPhone = "+821012345678", Currency = "KRW", Total = "1000", ItemsJson = "[{\"name\":\"떡\",\"quantity\":1,\"unitPrice\":1000}]",
+            FanOut = FanOutStates.Planned, ConfirmationStatus = ConfirmationStates.Confirmed, Chain = "sms", ConfirmedBy = "sms",
+        }).ToList();
+        var data = app.Storage.Table(StorageNames.MerchantDataTable);
+        foreach (var chunk in orders.Chunk(100))
+        {
+            await data.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.Add, o)));
+        }
+
+        var dueAt = now + TimeSpan.FromDays(1);
+        var waiting = orders.Select(o => new DeadlineEntity
+        {
+            PartitionKey = DeadlineIndex.PartitionFor(dueAt, o.RowKey), RowKey = $"{DeadlineKeys.Attempt(1)}|{merchantId}|{o.RowKey}",
+            Kind = DeadlineKeys.Attempt(1), MerchantId = merchantId, OrderId = o.RowKey, DueAt = dueAt,
+        });
+        var deadlines = app.Storage.Table(StorageNames.DeadlinesTable);
+        foreach (var partition in waiting.GroupBy(d => d.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                await deadlines.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Add, d)));
+            }
+        }
+    }
+}
