@@ -9,9 +9,10 @@ using Notify.Storage;
 namespace Notify.Benchmark.Load;
 
 /// <summary>
-/// Reads, after the fact, when things happened: the sandbox's record of each SMS (createdAt), maildev's record of each
-/// mail (time), and each order row's last change (Timestamp, set by storage when the delivery was confirmed). Nothing
-/// is polled while load runs, so watching does not slow the system down.
+/// Reads, after the fact, when things happened: the sandbox's record of each SMS (createdAt, to the millisecond), and
+/// each order row's last change (Timestamp, set by storage when the delivery was confirmed). maildev only proves that a
+/// mail arrived: its <c>time</c> is the mail's Date header, whole seconds, too coarse to time. Nothing is polled while
+/// load runs, so watching does not slow the system down.
 /// </summary>
 public sealed class Observers(HttpClient sandbox, HttpClient mailbox, string storageConnection)
 {
@@ -35,7 +36,7 @@ public sealed class Observers(HttpClient sandbox, HttpClient mailbox, string sto
         return byTo;
     }
 
-    /// <summary>Mail received by maildev: recipient → when.</summary>
+    /// <summary>Mail received by maildev: recipient → the mail's Date header (whole seconds).</summary>
     public async Task<Dictionary<string, DateTimeOffset>> MailAsync()
     {
         var all = await mailbox.GetFromJsonAsync<JsonArray>("/email");
@@ -51,14 +52,20 @@ public sealed class Observers(HttpClient sandbox, HttpClient mailbox, string sto
         return byTo;
     }
 
-    /// <summary>Confirmed orders of a merchant: order number → when the row last changed (the confirmation).</summary>
-    public async Task<Dictionary<string, DateTimeOffset>> ConfirmedAsync(string merchantId)
+    /// <summary>
+    /// Confirmed orders of a merchant (by <paramref name="channel"/> when given): order number → when the row last
+    /// changed, which is the confirmation. For e-mail that is the write right after the SMTP server accepted the mail.
+    /// </summary>
+    public async Task<Dictionary<string, DateTimeOffset>> ConfirmedAsync(string merchantId, string? channel = null)
     {
         var confirmed = new Dictionary<string, DateTimeOffset>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {RowKeys.OrderPrefix} and RowKey lt {RowKeys.After(RowKeys.OrderPrefix)} and ConfirmationStatus eq {ConfirmationStates.Confirmed}");
-        await foreach (var row in _data.QueryAsync<TableEntity>(filter, select: ["OrderNumber", "Timestamp"]))
+        await foreach (var row in _data.QueryAsync<TableEntity>(filter, select: ["OrderNumber", "ConfirmedBy", "Timestamp"]))
         {
-            confirmed[row.GetString("OrderNumber")] = row.Timestamp!.Value;
+            if (channel is null || row.GetString("ConfirmedBy") == channel)
+            {
+                confirmed[row.GetString("OrderNumber")] = row.Timestamp!.Value;
+            }
         }
         return confirmed;
     }
