@@ -28,19 +28,25 @@ public sealed class StorageClients(TableServiceClient tables, QueueServiceClient
     /// <summary>A client for one queue.</summary>
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
 
-    /// <summary>Reads the storage setting from configuration.</summary>
+    /// <summary>
+    /// Reads the storage setting from configuration. Client options come from <paramref name="components"/>, as the
+    /// WebJobs queue listener's do, so Azure client defaults registered with <c>AddAzureClients(b => b.ConfigureDefaults(…))</c>
+    /// (retries, diagnostics, a request-counting policy in the benchmark) reach every storage client alike.
+    /// </summary>
     public static StorageClients FromConfiguration(IConfiguration configuration, AzureComponentFactory components)
     {
         var section = configuration.GetSection(ConnectionName);
-        var queueOptions = new QueueClientOptions { MessageEncoding = StorageNames.QueueEncoding };
+        var tableOptions = (TableClientOptions)components.CreateClientOptions(typeof(TableClientOptions), null!, section);
+        var queueOptions = (QueueClientOptions)components.CreateClientOptions(typeof(QueueClientOptions), null!, section);
+        queueOptions.MessageEncoding = StorageNames.QueueEncoding;
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
-            return new StorageClients(new TableServiceClient(section.Value), new QueueServiceClient(section.Value, queueOptions));
+            return new StorageClients(new TableServiceClient(section.Value, tableOptions), new QueueServiceClient(section.Value, queueOptions));
         }
 
         var credential = components.CreateTokenCredential(section);
         return new StorageClients(
-            new TableServiceClient(ServiceUri(section, "table"), credential),
+            new TableServiceClient(ServiceUri(section, "table"), credential, tableOptions),
             new QueueServiceClient(ServiceUri(section, "queue"), credential, queueOptions));
     }
 

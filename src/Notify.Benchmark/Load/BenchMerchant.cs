@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Notify.Benchmark.Parts;
+using Notify.Signing;
+
+namespace Notify.Benchmark.Load;
+
+/// <summary>A merchant created through the operator route, posting orders signed as a merchant's system does.</summary>
+public sealed class BenchMerchant(HttpClient http, string id, string secret)
+{
+    /// <summary>The merchant id (the partition its orders live in).</summary>
+    public string Id { get; } = id;
+
+    /// <summary>Creates a merchant with the default channel chain (sms, email, webhook).</summary>
+    public static async Task<BenchMerchant> CreateAsync(HttpClient http, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants")
+        {
+            Content = JsonContent.Create(new { name, alertContact = new { email = "owner@bench.example" } }),
+        };
+        request.Headers.Add("x-functions-key", LocalStack.AdminKey);
+        using var response = await http.SendAsync(request);
+        var created = await response.Content.ReadFromJsonAsync<JsonObject>();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Creating a merchant answered {(int)response.StatusCode}: {created?.ToJsonString()}");
+        }
+        return new BenchMerchant(http, created!["merchantId"]!.GetValue<string>(), created["webhookSecret"]!.GetValue<string>());
+    }
+
+    /// <summary>Signs and posts one order; returns the status code (202 when accepted).</summary>
+    public async Task<HttpStatusCode> PostAsync(byte[] body, CancellationToken ct = default)
+    {
+        var webhookId = "msg_" + Guid.NewGuid().ToString("N");
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/merchants/{Id}/orders") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("webhook-id", webhookId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", StandardWebhook.Sign(secret, webhookId, timestamp, body));
+        using var response = await http.SendAsync(request, ct);
+        return response.StatusCode;
+    }
+}

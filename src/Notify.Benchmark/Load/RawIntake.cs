@@ -1,0 +1,86 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Notify.Benchmark.Measure;
+using Notify.Common;
+using Notify.Delivery;
+using Notify.FanOut;
+using Notify.Intake;
+using Notify.Merchants;
+using Notify.Orders;
+using Notify.Storage;
+using Notify.Sweep;
+
+namespace Notify.Benchmark.Load;
+
+/// <summary>
+/// The raw baseline: the storage operations intake makes for one new order, done directly through Azure SDK clients
+/// with nothing around them. Same order as intake: merchant read, the two intake-record reads in parallel, the fan-out
+/// deadline upsert, the 4-entity transaction (the same entities, built by <see cref="OrderRows"/>), the fan-out message.
+/// The orders it writes are real, so the queue functions process them just as they process orders posted over HTTP.
+/// </summary>
+public sealed class RawIntake
+{
+    private static readonly TimeSpan FanOutTimeout = TimeSpan.FromMinutes(1);
+    private readonly TableClient _merchants;
+    private readonly TableClient _data;
+    private readonly TableClient _deadlines;
+    private readonly QueueClient _fanOut;
+    private readonly string _merchantId;
+    private readonly Order _template;
+
+    /// <summary>Clients of its own, counted by <paramref name="counter"/>.</summary>
+    public RawIntake(string connection, RequestCounter counter, string merchantId)
+    {
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var queueOptions = new QueueClientOptions { MessageEncoding = StorageNames.QueueEncoding };
+        queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var tables = new TableServiceClient(connection, tableOptions);
+        _merchants = tables.GetTableClient(StorageNames.MerchantsTable);
+        _data = tables.GetTableClient(StorageNames.MerchantDataTable);
+        _deadlines = tables.GetTableClient(StorageNames.DeadlinesTable);
+        _fanOut = new QueueServiceClient(connection, queueOptions).GetQueueClient(StorageNames.FanOutQueue);
+        _merchantId = merchantId;
+        var parsed = JsonBody.Parse<OrderSubmission>(BenchOrders.Body("RAW", 0));
+        _template = OrderValidator.Validate(parsed.Value!, "KR", DateTimeOffset.UtcNow).Value!;
+    }
+
+    /// <summary>Stores order <paramref name="index"/> the way intake does.</summary>
+    public async Task StoreAsync(string part, int index, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var order = _template with
+        {
+            OrderNumber = BenchOrders.Number(part, index),
+            Customer = _template.Customer with { Phone = BenchOrders.Phone(index), Email = BenchOrders.Email(part, index) },
+        };
+        var webhookId = "msg_" + Guid.NewGuid().ToString("N");
+
+        var merchant = await _merchants.GetEntityIfExistsAsync<MerchantEntity>(_merchantId, MerchantEntity.Row, cancellationToken: ct);
+        if (!merchant.HasValue)
+        {
+            throw new InvalidOperationException("The baseline's merchant is missing.");
+        }
+        var byWebhook = _data.GetEntityIfExistsAsync<IntakeRecord>(_merchantId, RowKeys.Webhook(webhookId), cancellationToken: ct);
+        var byNumber = _data.GetEntityIfExistsAsync<IntakeRecord>(_merchantId, RowKeys.OrderNumber(order.OrderNumber), cancellationToken: ct);
+        if ((await byWebhook).HasValue | (await byNumber).HasValue)
+        {
+            throw new InvalidOperationException($"Baseline order {order.OrderNumber} already exists.");
+        }
+
+        var orderId = Ids.NewTimeOrdered(now);
+        var due = now + FanOutTimeout;
+        await _deadlines.UpsertEntityAsync(new DeadlineEntity
+        {
+            PartitionKey = DeadlineIndex.PartitionFor(due, orderId),
+            RowKey = $"{DeadlineKeys.FanOut}|{_merchantId}|{orderId}",
+            Kind = DeadlineKeys.FanOut,
+            MerchantId = _merchantId,
+            OrderId = orderId,
+            DueAt = due,
+        }, TableUpdateMode.Replace, ct);
+        await _data.SubmitTransactionAsync(OrderRows.ForNewOrder(_merchantId, orderId, webhookId, OrderRows.ContentHash(order), order, now, due), ct);
+        await _fanOut.SendMessageAsync(Json.Serialize(new FanOutMessage(_merchantId, orderId)), ct);
+    }
+}

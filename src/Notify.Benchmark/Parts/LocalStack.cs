@@ -1,0 +1,135 @@
+using Azure.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Benchmark.Measure;
+using Notify.SelfHost;
+
+namespace Notify.Benchmark.Parts;
+
+/// <summary>
+/// Everything Notify talks to, started for one run on free loopback ports: Azurite and maildev (from node_modules), the
+/// Twilio sandbox and the self-host in this process. Every storage request the self-host makes is counted.
+/// </summary>
+public sealed class LocalStack : IAsyncDisposable
+{
+    /// <summary>The operator key the self-host is started with.</summary>
+    public const string AdminKey = "bench-admin-key";
+
+    private const string TwilioToken = "bench-twilio-token";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly List<IAsyncDisposable> _parts = [];
+    private string? _azuriteFolder;
+
+    /// <summary>The Azurite connection string.</summary>
+    public string StorageConnection { get; private set; } = "";
+
+    /// <summary>The table service port (the request counter tells tables from queues by it).</summary>
+    public int TablePort { get; private set; }
+
+    /// <summary>Counts the self-host's storage requests (its own clients and the WebJobs queue listener's).</summary>
+    public RequestCounter AppRequests { get; private set; } = null!;
+
+    /// <summary>The self-host's address.</summary>
+    public Uri App { get; private set; } = null!;
+
+    /// <summary>The sandbox's address.</summary>
+    public Uri Sandbox { get; private set; } = null!;
+
+    /// <summary>maildev's web API.</summary>
+    public Uri Mailbox { get; private set; } = null!;
+
+    /// <summary>The Azurite process.</summary>
+    public NodeProcess Azurite { get; private set; } = null!;
+
+    /// <summary>Starts every part and waits until each answers.</summary>
+    public static async Task<LocalStack> StartAsync()
+    {
+        var stack = new LocalStack();
+        try
+        {
+            await stack.StartPartsAsync();
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartPartsAsync()
+    {
+        int blob = NodeProcess.FreePort(), queue = NodeProcess.FreePort();
+        TablePort = NodeProcess.FreePort();
+        _azuriteFolder = Directory.CreateTempSubdirectory("notify-bench-azurite-").FullName;
+        // --skipApiVersionCheck: the SDK clients ask for newer service versions than Azurite knows.
+        Azurite = await NodeProcess.StartAsync(
+            "azurite/dist/src/azurite.js",
+            $"--silent --skipApiVersionCheck --loose --disableTelemetry --location \"{_azuriteFolder}\" " +
+            $"--blobPort {blob} --queuePort {queue} --tablePort {TablePort}",
+            TablePort);
+        _parts.Add(Azurite);
+        StorageConnection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+                            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
+                            $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+                            $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+        int smtp = NodeProcess.FreePort(), web = NodeProcess.FreePort();
+        _parts.Add(await NodeProcess.StartAsync("maildev/bin/maildev", $"--smtp {smtp} --web {web} --ip 127.0.0.1", web));
+        Mailbox = new Uri($"http://127.0.0.1:{web}");
+
+        var sandbox = TwilioSandbox.TwilioSandboxApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            o => o.AuthToken = TwilioToken);
+        await sandbox.StartAsync();
+        _parts.Add(new StartedApp(sandbox));
+        Sandbox = new Uri(sandbox.Urls.Single());
+
+        AppRequests = new RequestCounter(TablePort, scoped: true);
+        App = new Uri($"http://127.0.0.1:{NodeProcess.FreePort()}");
+        var app = NotifySelfHost.Build(
+        [
+            "--urls", App.ToString(),
+            $"--AzureWebJobsStorage={StorageConnection}",
+            $"--Notify:AdminKey={AdminKey}",
+            $"--Notify:PublicBaseUrl={App.ToString().TrimEnd('/')}",
+            "--Twilio:AccountSid=AC00000000000000000000000000000000",
+            $"--Twilio:AuthToken={TwilioToken}",
+            "--Twilio:From=+15005550006",
+            $"--Twilio:BaseUrl={Sandbox}",
+            "--Smtp:Host=127.0.0.1",
+            $"--Smtp:Port={smtp}",
+            "--Smtp:UseTls=None",
+            "--Logging:LogLevel:Default=Warning",
+        ], services =>
+        {
+            services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(AppRequests, HttpPipelinePosition.PerRetry)));
+            services.AddTransient<IStartupFilter, RequestScope>();
+        });
+        await app.StartAsync();
+        _parts.Add(new StartedApp(app));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _parts.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                await _parts[i].DisposeAsync();
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"stopping a part: {ex.Message}");
+            }
+        }
+        if (_azuriteFolder is not null && Directory.Exists(_azuriteFolder))
+        {
+            Directory.Delete(_azuriteFolder, recursive: true);
+        }
+    }
+}
