@@ -25,6 +25,9 @@ public static class NotifySelfHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // First, so its start-up (creating tables and queues) finishes before the queue listener starts polling.
+        builder.Services.AddNotify(builder.Configuration);
+
         var hostJson = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json")).Build();
         builder.Host.ConfigureWebJobs(webJobs =>
         {
@@ -32,7 +35,6 @@ public static class NotifySelfHost
             webJobs.AddAzureStorageQueues(queues => hostJson.GetSection("extensions:queues").Bind(queues));
         });
 
-        builder.Services.AddNotify(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddProblemDetails();
         FunctionClasses.Register(builder.Services);

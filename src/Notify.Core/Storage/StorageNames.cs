@@ -32,6 +32,7 @@ public static class StorageNames
     /// <summary>All tables.</summary>
     public static readonly string[] Tables = [MerchantsTable, MerchantDataTable, DeadlinesTable, ChannelHealthTable, OutagesTable];
 
-    /// <summary>All queues, without their poison twins (the queue extension creates those).</summary>
-    public static readonly string[] Queues = [FanOutQueue, .. Delivery.DeliveryQueues.All];
+    /// <summary>All queues and their poison twins, created up front so the listeners never poll a missing queue.</summary>
+    public static readonly string[] Queues =
+        [.. new[] { FanOutQueue }.Concat(Delivery.DeliveryQueues.All).SelectMany(q => new[] { q, q + Delivery.DeliveryQueues.PoisonSuffix })];
 }
