@@ -6,40 +6,15 @@
 #
 # Needs only the .NET SDK and the NuGet registry: the Bicep CLI comes from the NuGet package
 # Azure.Bicep.CommandLine.linux-x64, pinned in infra/tools/bicep.csproj and restored into
-# infra/.tools (git-ignored). No `br:` registry modules are used, so nothing else is fetched.
+# infra/.tools (git-ignored) by infra/bicep.sh. No `br:` registry modules are used, so nothing else is fetched.
 #
 # Usage: bash infra/check.sh
 set -euo pipefail
 
 infra="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-tool_project="$infra/tools/bicep.csproj"
-packages="$infra/.tools/packages"
-package_id="azure.bicep.commandline.linux-x64"
 
-case "$(uname -s)-$(uname -m)" in
-    Linux-x86_64) ;;
-    *) echo "check.sh: the pinned Bicep CLI package is for linux-x64; this is $(uname -s)-$(uname -m)" >&2; exit 1 ;;
-esac
-
-# The version lives in one place: the tool project.
-version="$(sed -n 's/.*Include="Azure.Bicep.CommandLine.linux-x64" Version="\[\([0-9.]*\)\]".*/\1/p' "$tool_project")"
-if [[ -z "$version" ]]; then
-    echo "check.sh: no pinned Azure.Bicep.CommandLine.linux-x64 version found in $tool_project" >&2
-    exit 1
-fi
-
-package_dir="$packages/$package_id/$version"
-if [[ ! -d "$package_dir" ]]; then
-    echo "check.sh: restoring Bicep CLI $version from NuGet into ${packages#"$infra"/}"
-    dotnet restore "$tool_project" --packages "$packages" --nologo --verbosity quiet
-fi
-
-bicep="$(find "$package_dir" -type f -name bicep -path '*/tools/*' | head -n 1)"
-if [[ -z "$bicep" ]]; then
-    echo "check.sh: no bicep executable inside $package_dir" >&2
-    exit 1
-fi
-chmod +x "$bicep"
+# Restores the pinned CLI if needed and prints its path (see infra/bicep.sh).
+bicep="$(bash "$infra/bicep.sh")"
 echo "check.sh: $("$bicep" --version)"
 
 failed=0

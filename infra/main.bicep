@@ -383,7 +383,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// App settings: the ONE place where every setting the app reads is defined.
+// App settings: the ONE place where every setting the app reads is defined. The tuning knobs
+// without a parameter hold the code's defaults (tests/Notify.IntegrationTests/Configuration/
+// SettingsParityTests.cs compares these names and values with the code and the local sample).
 // `__` is the configuration section separator. Do not add AzureWebJobsStorage (connection
 // string), FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION or WEBSITE_RUN_FROM_PACKAGE:
 // Flex Consumption takes those from functionAppConfig. Notify__AdminKey is self-host only:
@@ -411,7 +413,9 @@ var appSettings = {
   Notify__FanOutTimeout: fanOutTimeout
   Notify__SweepSchedule: sweepSchedule
   Notify__ChannelFailureThreshold: string(channelFailureThreshold)
+  Notify__ChannelFailureWindow: '00:01:00' // the window the threshold's failures are counted in
   Notify__ChannelCooldown: channelCooldown
+  Notify__ChannelProbes: '3' // deliveries at once that may probe a channel that is down
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid
@@ -419,6 +423,9 @@ var appSettings = {
   Twilio__From: twilioFrom
   Twilio__MessagingServiceSid: twilioMessagingServiceSid
   Twilio__BaseUrl: '' // empty: Twilio itself (the sandbox URL is for local runs only)
+  Twilio__Timeout: '00:00:10' // one create request; after it the outcome is unknown
+  Twilio__RetryDelay: '00:00:01' // median pause before the first retry, doubling after
+  Twilio__BreakFor: '00:00:30' // how long the circuit stays open after repeated failures
 
   // SMTP; the password is a Key Vault reference.
   Smtp__Host: smtpHost
@@ -426,6 +433,12 @@ var appSettings = {
   Smtp__From: smtpFrom
   Smtp__User: smtpUser
   Smtp__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)'
+  Smtp__UseTls: 'Auto' // by port: none on 25, TLS from the start on 465, STARTTLS otherwise
+  Smtp__Timeout: '00:00:15' // connecting and sending one mail, in all
+
+  // Merchants' webhooks.
+  Webhook__Timeout: '00:00:10' // one POST
+  Webhook__RetryDelay: '00:00:01' // median pause before the first retry, doubling after
 }
 
 resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
