@@ -24,7 +24,7 @@ public interface IChannel
 public sealed record OutboundConfirmation(Merchant Merchant, string OrderId, Order Order, int Attempt)
 {
     /// <summary>Names this attempt in provider callbacks: <c>{merchantId}.{orderId}.{attempt}</c>.</summary>
-    public string AttemptKey => $"{Merchant.Id}.{OrderId}.{Attempt}";
+    public string AttemptKey => new AttemptKey(Merchant.Id, OrderId, Attempt).ToString();
 }
 
 /// <summary>How a send went.</summary>

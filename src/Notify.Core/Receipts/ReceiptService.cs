@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Notify.Channels;
 using Notify.Channels.Health;
 using Notify.Common;
 using Notify.Configuration;
@@ -21,7 +22,7 @@ public sealed class ReceiptService(
         {
             return Problem.Unauthorized("X-Twilio-Signature does not match this request.");
         }
-        if (AttemptKey.Parse(QueryValue(receipt.PathAndQuery, "attempt")) is not { } key
+        if (AttemptKey.Parse(receipt.Attempt) is not { } key
             || !form.TryGetValue("MessageStatus", out var status))
         {
             return false;
@@ -35,23 +36,5 @@ public sealed class ReceiptService(
         var step = await runner.ApplyAsync(key.MerchantId, key.OrderId, (_, state) =>
             DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, clock.GetUtcNow(), timings, available, recipientProblem), ct);
         return step is not null;
-    }
-
-    private static string? QueryValue(string pathAndQuery, string name)
-    {
-        var query = pathAndQuery.Contains('?') ? pathAndQuery[(pathAndQuery.IndexOf('?') + 1)..] : "";
-        return query.Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == name)
-            .Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
-    }
-}
-
-/// <summary>The attempt a callback URL names: <c>{merchantId}.{orderId}.{n}</c>.</summary>
-public sealed record AttemptKey(string MerchantId, string OrderId, int Attempt)
-{
-    /// <summary>Parses an attempt key; null when it is not one.</summary>
-    public static AttemptKey? Parse(string? value)
-    {
-        var parts = value?.Split('.') ?? [];
-        return parts.Length == 3 && int.TryParse(parts[2], out var n) && n > 0 ? new AttemptKey(parts[0], parts[1], n) : null;
     }
 }
