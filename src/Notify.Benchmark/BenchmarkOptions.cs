@@ -32,7 +32,7 @@ public sealed record BenchmarkOptions(
             (int)Number("--concurrency", 16),
             Number("--rate", isShort ? 20 : 50),
             Number("--seconds", isShort ? 5 : 60),
-            Number("--intake-seconds", isShort ? 3 : 15),
+            Number("--intake-seconds", isShort ? 2 : 15),
             Number("--failover-rate", isShort ? 4 : 10),
             Number("--failover-seconds", isShort ? 3 : 20),
             (int)Number("--silent-orders", isShort ? 10 : 100),

@@ -55,9 +55,11 @@ async Task RunPartAsync(string key, string name, Func<Task> part)
         return;
     }
     Console.WriteLine(name);
+    var clock = Stopwatch.StartNew();
     try
     {
         await part();
+        Console.WriteLine($"  ({name}: {clock.Elapsed.TotalSeconds:0.0} s)");
     }
     catch (Exception ex)
     {
