@@ -37,7 +37,7 @@ public sealed record BenchmarkOptions(
             Number("--failover-seconds", isShort ? 3 : 20),
             (int)Number("--silent-orders", isShort ? 10 : 100),
             (Value("--sweep-settled") ?? (isShort ? "100,1000" : "1000,100000")).Split(",").Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-            (int)Number("--sweep-rounds", isShort ? 1 : 3),
+            (int)Number("--sweep-rounds", isShort ? 1 : 5),
             (Value("--parts") ?? "1,2,3a,3b,4").Split(','));
     }
 }
