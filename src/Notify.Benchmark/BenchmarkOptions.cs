@@ -1,6 +1,10 @@
 namespace Notify.Benchmark;
 
-/// <summary>The command line: <c>[--short] [--out FILE] [--concurrency N] [--rate R] [--seconds S]</c>.</summary>
+/// <summary>
+/// The command line: <c>[--short] [--out FILE] [--concurrency N] [--rate R] [--seconds S] [--intake-seconds S]
+/// [--failover-rate R] [--failover-seconds S] [--silent-orders N] [--sweep-settled A,B] [--sweep-rounds N]
+/// [--parts 1,2,3a,3b,4]</c>.
+/// </summary>
 public sealed record BenchmarkOptions(
     bool Short,
     string? Out,
@@ -9,7 +13,11 @@ public sealed record BenchmarkOptions(
     double LatencySeconds,
     double IntakeSeconds,
     double FailoverRate,
-    double FailoverSeconds)
+    double FailoverSeconds,
+    int SilentOrders,
+    int[] SweepSettled,
+    int SweepRounds,
+    string[] Parts)
 {
     /// <summary>Reads the arguments; short mode scales every part down to a few seconds.</summary>
     public static BenchmarkOptions Parse(string[] args)
@@ -24,8 +32,12 @@ public sealed record BenchmarkOptions(
             (int)Number("--concurrency", 16),
             Number("--rate", isShort ? 20 : 50),
             Number("--seconds", isShort ? 5 : 60),
-            Number("--intake-seconds", isShort ? 3 : 15),
+            Number("--intake-seconds", isShort ? 2 : 15),
             Number("--failover-rate", isShort ? 4 : 10),
-            Number("--failover-seconds", isShort ? 3 : 20));
+            Number("--failover-seconds", isShort ? 3 : 20),
+            (int)Number("--silent-orders", isShort ? 10 : 100),
+            (Value("--sweep-settled") ?? (isShort ? "100,1000" : "1000,100000")).Split(",").Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+            (int)Number("--sweep-rounds", isShort ? 1 : 5),
+            (Value("--parts") ?? "1,2,3a,3b,4").Split(','));
     }
 }

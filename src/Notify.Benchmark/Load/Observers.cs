@@ -70,6 +70,18 @@ public sealed class Observers(HttpClient sandbox, HttpClient mailbox, string sto
         return confirmed;
     }
 
+    /// <summary>A merchant's order rows: order number → row (its delivery's attempts and last change).</summary>
+    public async Task<Dictionary<string, OrderEntity>> OrdersAsync(string merchantId)
+    {
+        var orders = new Dictionary<string, OrderEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {RowKeys.OrderPrefix} and RowKey lt {RowKeys.After(RowKeys.OrderPrefix)}");
+        await foreach (var row in _data.QueryAsync<OrderEntity>(filter))
+        {
+            orders[row.OrderNumber] = row;
+        }
+        return orders;
+    }
+
     /// <summary>Waits (up to <paramref name="limit"/>) until every queue Notify reads is empty; false if it never was.</summary>
     public async Task<bool> DrainAsync(TimeSpan limit)
     {

@@ -18,10 +18,21 @@ public sealed class RequestScope : IStartupFilter
     /// <summary>Storage requests made outside HTTP: queue polling and the queue functions.</summary>
     public const string Background = "queues";
 
+    /// <summary>Storage requests made by a sweep the benchmark runs itself.</summary>
+    public const string Sweep = "sweep";
+
     private static readonly AsyncLocal<string?> Current = new();
 
     /// <summary>The scope of the code running now.</summary>
     public static string Now => Current.Value ?? Background;
+
+    /// <summary>Runs <paramref name="work"/> with the storage requests it causes counted under <paramref name="scope"/>.</summary>
+    public static async Task<T> RunAsync<T>(string scope, Func<Task<T>> work)
+    {
+        // Set inside this async method, so the scope flows into the work and is undone when it returns.
+        Current.Value = scope;
+        return await work();
+    }
 
     /// <inheritdoc />
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -22,6 +22,8 @@ public sealed class LocalStack : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> _parts = [];
     private string? _azuriteFolder;
+    private StartedApp? _app;
+    private int _smtpPort;
 
     /// <summary>The Azurite connection string.</summary>
     public string StorageConnection { get; private set; } = "";
@@ -34,6 +36,9 @@ public sealed class LocalStack : IAsyncDisposable
 
     /// <summary>The self-host's address.</summary>
     public Uri App { get; private set; } = null!;
+
+    /// <summary>The running self-host's services (to call the sweep directly).</summary>
+    public IServiceProvider Services { get; private set; } = null!;
 
     /// <summary>The sandbox's address.</summary>
     public Uri Sandbox { get; private set; } = null!;
@@ -88,8 +93,36 @@ public sealed class LocalStack : IAsyncDisposable
         _parts.Add(new StartedApp(sandbox));
         Sandbox = new Uri(sandbox.Urls.Single());
 
+        _smtpPort = smtp;
         AppRequests = new RequestCounter(TablePort, scoped: true);
+        // One address for every self-host of the run, so HttpClients made for the first keep working after a restart.
         App = new Uri($"http://127.0.0.1:{NodeProcess.FreePort()}");
+        await StartAppAsync([]);
+    }
+
+    /// <summary>
+    /// Stops the self-host and starts a new one on the same address, storage, sandbox and SMTP server, with
+    /// <paramref name="settings"/> (e.g. <c>--Notify:SweepSchedule=</c>) on top of the defaults. Requests are counted
+    /// by the same counter. The new self-host starts from healthy channels: the health rows earlier parts left behind
+    /// (3a's failing sandbox takes SMS down for everybody) are deleted first.
+    /// </summary>
+    public async Task RestartAppAsync(params string[] settings)
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+        var health = new Azure.Data.Tables.TableServiceClient(StorageConnection).GetTableClient(Notify.Storage.StorageNames.ChannelHealthTable);
+        await foreach (var row in health.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            await health.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+        await StartAppAsync(settings);
+    }
+
+    private async Task StartAppAsync(string[] settings)
+    {
         var app = NotifySelfHost.Build(
         [
             "--urls", App.ToString(),
@@ -101,35 +134,47 @@ public sealed class LocalStack : IAsyncDisposable
             "--Twilio:From=+15005550006",
             $"--Twilio:BaseUrl={Sandbox}",
             "--Smtp:Host=127.0.0.1",
-            $"--Smtp:Port={smtp}",
+            $"--Smtp:Port={_smtpPort}",
             "--Smtp:UseTls=None",
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ], services =>
         {
             services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(AppRequests, HttpPipelinePosition.PerRetry)));
             services.AddTransient<IStartupFilter, RequestScope>();
         });
         await app.StartAsync();
-        _parts.Add(new StartedApp(app));
+        _app = new StartedApp(app);
+        Services = app.Services;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_app is not null)
+        {
+            await StopQuietlyAsync(_app);
+            _app = null;
+        }
         for (var i = _parts.Count - 1; i >= 0; i--)
         {
-            try
-            {
-                await _parts[i].DisposeAsync();
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
-            {
-                Console.Error.WriteLine($"stopping a part: {ex.Message}");
-            }
+            await StopQuietlyAsync(_parts[i]);
         }
         if (_azuriteFolder is not null && Directory.Exists(_azuriteFolder))
         {
             Directory.Delete(_azuriteFolder, recursive: true);
+        }
+    }
+
+    private static async Task StopQuietlyAsync(IAsyncDisposable part)
+    {
+        try
+        {
+            await part.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"stopping a part: {ex.Message}");
         }
     }
 }

@@ -35,4 +35,19 @@ public static class DeliveryRows
         }
         return row;
     }
+
+    /// <summary>
+    /// Makes <paramref name="row"/> what storage holds after <see cref="Write"/> of <paramref name="s"/> was merged
+    /// into it: the same columns, and the <paramref name="etag"/> the save returned.
+    /// </summary>
+    public static void Merge(OrderEntity row, DeliveryState s, Azure.ETag etag)
+    {
+        row.ConfirmationStatus = s.Status;
+        row.Chain = string.Join(',', s.Chain);
+        row.AttemptsJson = Json.Serialize(s.Attempts);
+        row.FanOut = FanOutStates.Planned;
+        row.ConfirmedBy = s.ConfirmedBy ?? row.ConfirmedBy;
+        row.Alert = s.Alert ?? row.Alert;
+        row.ETag = etag;
+    }
 }

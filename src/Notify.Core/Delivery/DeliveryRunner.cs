@@ -28,11 +28,25 @@ public sealed class DeliveryRunner(StorageClients storage, DeadlineIndex deadlin
     /// Loads the order, asks <paramref name="transition"/> for the next step and saves it. Returns the saved step, or
     /// null when the order is gone or the transition had nothing to do.
     /// </summary>
-    public async Task<Step?> ApplyAsync(string merchantId, string orderId, Func<OrderEntity, DeliveryState, Step?> transition, CancellationToken ct)
+    public Task<Step?> ApplyAsync(string merchantId, string orderId, Func<OrderEntity, DeliveryState, Step?> transition, CancellationToken ct) =>
+        ApplyAsync(merchantId, orderId, known: null, transition, ct);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(string, string, Func{OrderEntity, DeliveryState, Step?}, CancellationToken)"/>, but
+    /// starting from <paramref name="known"/>, a row this runner saved (it holds the saved state and ETag), instead of
+    /// reading the order again. If the order changed since, the save fails on its ETag and the order is read as usual.
+    /// </summary>
+    /// <remarks>
+    /// After a save, the row the transition was given holds what was saved and its new ETag, so a caller that kept it
+    /// can pass it here for its next step.
+    /// </remarks>
+    public async Task<Step?> ApplyAsync(
+        string merchantId, string orderId, OrderEntity? known, Func<OrderEntity, DeliveryState, Step?> transition, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await ReadAsync(merchantId, orderId, ct) is not { } order)
+            var order = attempt == 1 && known is { } row && row.ETag != default ? row : await ReadAsync(merchantId, orderId, ct);
+            if (order is null)
             {
                 return null;
             }
@@ -47,7 +61,8 @@ public sealed class DeliveryRunner(StorageClients storage, DeadlineIndex deadlin
             }
             try
             {
-                await _data.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State), order.ETag, TableUpdateMode.Merge, ct);
+                var saved = await _data.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State), order.ETag, TableUpdateMode.Merge, ct);
+                DeliveryRows.Merge(order, step.State, saved.Headers.ETag ?? default);
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)
             {

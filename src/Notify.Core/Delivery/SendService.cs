@@ -35,7 +35,8 @@ public sealed class SendService(
 
         var available = await health.AvailableAsync(ct);
         var timings = DeliveryTimings.From(options.Value);
-        await runner.ApplyAsync(message.MerchantId, message.OrderId, (_, state) =>
+        // The claim left `row` as saved, with its new ETag: no second read unless a receipt or the sweep moved it on.
+        await runner.ApplyAsync(message.MerchantId, message.OrderId, row, (_, state) =>
             DeliveryMachine.RecordSend(state, message.Attempt, result, clock.GetUtcNow(), timings, available), ct);
     }
 }

@@ -1,12 +1,20 @@
+using System.Collections.Concurrent;
 using Azure;
 using Notify.Storage;
 
 namespace Notify.Merchants;
 
 /// <summary>Reads and writes merchant profiles.</summary>
-public sealed class MerchantStore(StorageClients storage)
+public sealed class MerchantStore(StorageClients storage, TimeProvider clock)
 {
+    // Every order reads its merchant's profile three times (intake, fan-out, send), so a brief per-instance cache
+    // saves most of those reads. This is safe because merchants are created and never updated or deleted today: a
+    // cached profile cannot be stale. If profiles ever become editable (a rotated secret, a new chain), revisit this.
+    // Only profiles found are cached, so a merchant created a moment after a miss is seen at once.
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private const int MaxCached = 10_000;
     private readonly Azure.Data.Tables.TableClient _table = storage.Table(StorageNames.MerchantsTable);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, Merchant Merchant)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Adds a new merchant; fails if the id is taken.</summary>
     public Task AddAsync(Merchant merchant, CancellationToken ct) => _table.AddEntityAsync(MerchantEntity.From(merchant), ct);
@@ -18,7 +26,22 @@ public sealed class MerchantStore(StorageClients storage)
         {
             return null;
         }
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(merchantId, out var cached) && cached.Until > now)
+        {
+            return cached.Merchant;
+        }
         NullableResponse<MerchantEntity> row = await _table.GetEntityIfExistsAsync<MerchantEntity>(merchantId, MerchantEntity.Row, cancellationToken: ct);
-        return row.HasValue ? row.Value!.ToMerchant() : null;
+        if (!row.HasValue)
+        {
+            return null;
+        }
+        var merchant = row.Value!.ToMerchant();
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+        _cache[merchantId] = (now + CacheFor, merchant);
+        return merchant;
     }
 }
