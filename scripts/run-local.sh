@@ -56,7 +56,7 @@ export Notify__AdminKey
 
 node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
 pids+=($!)
-node node_modules/maildev/bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 > .local/maildev.log 2>&1 &
+node node_modules/maildev/bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 > .local/maildev.log 2>&1 &
 pids+=($!)
 dotnet src/Notify.TwilioSandbox/bin/Debug/net10.0/Notify.TwilioSandbox.dll --urls http://localhost:7072 --Sandbox:AuthToken "$Twilio__AuthToken" > .local/sandbox.log 2>&1 &
 pids+=($!)

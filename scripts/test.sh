@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs the local parts (Azurite, maildev) from package-lock.json, builds the
 # solution with no warnings allowed, runs all test projects (each starts its own Azurite on free
-# ports), checks the Bicep templates, and ends with one line: "N passed, N failed".
+# ports), runs the benchmark's short mode, checks the Bicep templates, and ends with one line:
+# "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mkdir -p .local
@@ -25,6 +26,13 @@ dotnet test Notify.sln --no-build -nologo 2>&1 | tee "$log" || status=$?
 # Each project ends with "Passed!  - Failed: F, Passed: P, ..."; add them up.
 passed=$(grep -oP '(Passed|Failed)!.*Passed:\s+\K[0-9]+' "$log" | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oP '(Passed|Failed)!\s+-\s+Failed:\s+\K[0-9]+' "$log" | awk '{s+=$1} END {print s+0}')
+
+# The benchmark's short mode, so the program cannot rot; its numbers are noise here and are not judged.
+if ! dotnet run --no-build --project src/Notify.Benchmark -- --short --out .local/benchmark-short.json > .local/benchmark.log 2>&1; then
+    tail -40 .local/benchmark.log >&2
+    echo "The benchmark's short mode failed (see .local/benchmark.log)." >&2
+    status=1
+fi
 
 if ! bash infra/check.sh > .local/bicep.log 2>&1; then
     cat .local/bicep.log >&2

@@ -30,7 +30,7 @@ await using (var stack = await LocalStack.StartAsync())
 
     report.Add(new Metric("5 cost", "peak working set (self-host + sandbox + load, one process)", MemoryWatch.PeakWorkingSetBytes() / 1048576.0, "MiB"));
     report.Add(new Metric("5 cost", "peak GC heap (same process)", memory.PeakHeapBytes / 1048576.0, "MiB"));
-    report.Add(new Metric("5 cost", "Azurite peak resident memory", stack.Azurite.PeakResidentBytes() / 1048576.0, "MiB"));
+    report.Add(new Metric("5 cost", "Azurite peak resident memory", stack.Azurite.Process.PeakResidentBytes() / 1048576.0, "MiB"));
 }
 
 report.Print();

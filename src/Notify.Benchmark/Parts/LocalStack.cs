@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.Benchmark.Measure;
+using Notify.LocalParts;
 using Notify.SelfHost;
 
 namespace Notify.Benchmark.Parts;
@@ -18,10 +19,8 @@ public sealed class LocalStack : IAsyncDisposable
     public const string AdminKey = "bench-admin-key";
 
     private const string TwilioToken = "bench-twilio-token";
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
+    
     private readonly List<IAsyncDisposable> _parts = [];
-    private string? _azuriteFolder;
     private StartedApp? _app;
     private int _smtpPort;
 
@@ -47,7 +46,7 @@ public sealed class LocalStack : IAsyncDisposable
     public Uri Mailbox { get; private set; } = null!;
 
     /// <summary>The Azurite process.</summary>
-    public NodeProcess Azurite { get; private set; } = null!;
+    public AzuriteProcess Azurite { get; private set; } = null!;
 
     /// <summary>Starts every part and waits until each answers.</summary>
     public static async Task<LocalStack> StartAsync()
@@ -67,24 +66,15 @@ public sealed class LocalStack : IAsyncDisposable
 
     private async Task StartPartsAsync()
     {
-        int blob = NodeProcess.FreePort(), queue = NodeProcess.FreePort();
-        TablePort = NodeProcess.FreePort();
-        _azuriteFolder = Directory.CreateTempSubdirectory("notify-bench-azurite-").FullName;
-        // --skipApiVersionCheck: the SDK clients ask for newer service versions than Azurite knows.
-        Azurite = await NodeProcess.StartAsync(
-            "azurite/dist/src/azurite.js",
-            $"--silent --skipApiVersionCheck --loose --disableTelemetry --location \"{_azuriteFolder}\" " +
-            $"--blobPort {blob} --queuePort {queue} --tablePort {TablePort}",
-            TablePort);
+        Azurite = await AzuriteProcess.StartAsync();
         _parts.Add(Azurite);
-        StorageConnection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-                            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
-                            $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-                            $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+        StorageConnection = Azurite.ConnectionString;
+        TablePort = Azurite.TablePort;
 
-        int smtp = NodeProcess.FreePort(), web = NodeProcess.FreePort();
-        _parts.Add(await NodeProcess.StartAsync("maildev/bin/maildev", $"--smtp {smtp} --web {web} --ip 127.0.0.1", web));
-        Mailbox = new Uri($"http://127.0.0.1:{web}");
+        var maildev = await MaildevProcess.StartAsync();
+        _parts.Add(maildev);
+        Mailbox = maildev.Web;
+        var smtp = maildev.SmtpPort;
 
         var sandbox = TwilioSandbox.TwilioSandboxApp.Build(
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
@@ -159,10 +149,6 @@ public sealed class LocalStack : IAsyncDisposable
         for (var i = _parts.Count - 1; i >= 0; i--)
         {
             await StopQuietlyAsync(_parts[i]);
-        }
-        if (_azuriteFolder is not null && Directory.Exists(_azuriteFolder))
-        {
-            Directory.Delete(_azuriteFolder, recursive: true);
         }
     }
 

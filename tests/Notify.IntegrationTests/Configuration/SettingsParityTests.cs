@@ -9,6 +9,8 @@ using Notify.Configuration;
 using Notify.IntegrationTests.Support;
 using Notify.Storage;
 
+using Notify.LocalParts;
+
 namespace Notify.IntegrationTests.Configuration;
 
 /// <summary>
@@ -258,7 +260,7 @@ public sealed class SettingsParityTests
     /// <summary>(b) local.settings.sample.json <c>Values</c>.</summary>
     private static Dictionary<string, string> SampleValues()
     {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "local.settings.sample.json")))!;
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "local.settings.sample.json")))!;
         return json["Values"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>());
     }
 
@@ -332,8 +334,8 @@ public sealed class SettingsParityTests
 
     private static JsonObject CompileMainBicep()
     {
-        var bicep = Run("bash", [Path.Combine(Repo.Root, "infra", "bicep.sh")]).Trim();
-        return JsonNode.Parse(Run(bicep, ["build", Path.Combine(Repo.Root, "infra", "main.bicep"), "--stdout"]))!.AsObject();
+        var bicep = Run("bash", [Path.Combine(RepoRoot.Path, "infra", "bicep.sh")]).Trim();
+        return JsonNode.Parse(Run(bicep, ["build", Path.Combine(RepoRoot.Path, "infra", "main.bicep"), "--stdout"]))!.AsObject();
     }
 
     private static string Run(string file, string[] arguments)
@@ -342,7 +344,7 @@ public sealed class SettingsParityTests
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = RepoRoot.Path,
         };
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();

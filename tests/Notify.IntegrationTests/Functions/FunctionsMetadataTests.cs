@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Notify.IntegrationTests.Support;
 
+using Notify.LocalParts;
+
 namespace Notify.IntegrationTests.Functions;
 
 /// <summary>The Functions app's generated functions.metadata declares what the contract promises.</summary>
@@ -10,7 +12,7 @@ public sealed class FunctionsMetadataTests
     private static readonly Lazy<JsonArray> Metadata = new(() =>
     {
         var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var path = Path.Combine(Repo.Root, "src", "Notify.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(RepoRoot.Path, "src", "Notify.Functions", "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"{path} is missing: the Functions app was not built.");
         return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
     });
@@ -74,7 +76,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Host_json_keeps_the_api_prefix_and_the_queue_encoding_producers_use()
     {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "host.json")))!;
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!;
 
         // The admin route's regex parameter is only safe from the host's own /admin API under the "api" prefix.
         Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.LocalParts;
 using Notify.SelfHost;
 using Notify.Storage;
 
@@ -18,8 +19,8 @@ public class NotifyApp : IAsyncLifetime
     /// <summary>The Twilio auth token shared by the app and the sandbox (it signs the callbacks).</summary>
     public const string TwilioAuthToken = "sandbox-test-token";
 
-    private Azurite? _azurite;
-    private NodeTool? _maildev;
+    private AzuriteProcess? _azurite;
+    private MaildevProcess? _maildev;
     private WebApplication? _sandbox;
     private WebApplication? _app;
 
@@ -53,10 +54,9 @@ public class NotifyApp : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _azurite = await Azurite.StartAsync();
-        int smtp = NodeTool.FreePort(), web = NodeTool.FreePort();
-        _maildev = await NodeTool.StartAsync("maildev/bin/maildev", $"--smtp {smtp} --web {web} --ip 127.0.0.1", web);
-        Mailbox = new MailboxClient(new Uri($"http://127.0.0.1:{web}"));
+        _azurite = await AzuriteProcess.StartAsync();
+        _maildev = await MaildevProcess.StartAsync();
+        Mailbox = new MailboxClient(_maildev.Web);
 
         _sandbox = TwilioSandbox.TwilioSandboxApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o =>
         {
@@ -69,7 +69,7 @@ public class NotifyApp : IAsyncLifetime
         Sandbox = new SandboxClient(new Uri(sandboxUrl));
 
         // The app's own URL must be known before it starts: Twilio's callbacks are signed over it.
-        BaseAddress = new Uri($"http://127.0.0.1:{NodeTool.FreePort()}");
+        BaseAddress = new Uri($"http://127.0.0.1:{NodeProcess.FreePort()}");
         _app = NotifySelfHost.Build(
         [
             "--urls", BaseAddress.ToString(),
@@ -85,7 +85,7 @@ public class NotifyApp : IAsyncLifetime
             // The in-process circuit runs on real time; a short one keeps one test's outage from spilling into the next.
             "--Twilio:BreakFor=00:00:00.010",
             "--Smtp:Host=127.0.0.1",
-            $"--Smtp:Port={smtp}",
+            $"--Smtp:Port={_maildev.SmtpPort}",
             "--Smtp:UseTls=None",
             "--Webhook:RetryDelay=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",

@@ -4,6 +4,8 @@ using Notify.Channels.Email;
 using Notify.Channels.Templates;
 using Notify.Core.Tests.Channels.Support;
 
+using Notify.LocalParts;
+
 namespace Notify.Core.Tests.Channels.Email;
 
 public sealed class EmailChannelTests(MailDev maildev) : IClassFixture<MailDev>
@@ -56,7 +58,7 @@ public sealed class EmailChannelTests(MailDev maildev) : IClassFixture<MailDev>
     [Fact]
     public async Task Unreachable_smtp_server_fails_with_the_error()
     {
-        await using var services = ChannelServices.Build(new() { ["Smtp:Port"] = FreePort.Next().ToString() });
+        await using var services = ChannelServices.Build(new() { ["Smtp:Port"] = NodeProcess.FreePort().ToString() });
 
         var result = await services.Channel(ChannelNames.Email).SendAsync(Samples.Confirmation(), CancellationToken.None);
 
@@ -67,7 +69,7 @@ public sealed class EmailChannelTests(MailDev maildev) : IClassFixture<MailDev>
     [Fact]
     public async Task Unusable_address_fails_permanently_without_connecting()
     {
-        await using var services = ChannelServices.Build(new() { ["Smtp:Port"] = FreePort.Next().ToString() });
+        await using var services = ChannelServices.Build(new() { ["Smtp:Port"] = NodeProcess.FreePort().ToString() });
 
         var result = await services.GetRequiredService<EmailSender>().SendAsync(
             "not an address", "s", "t", "<p>t</p>", "x@localhost", CancellationToken.None);

@@ -5,6 +5,8 @@ using Notify.Core.Tests.Channels.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Twilio.Security;
 
+using Notify.LocalParts;
+
 namespace Notify.Core.Tests.Channels.Sms;
 
 public sealed class SmsChannelTests
@@ -131,7 +133,7 @@ public sealed class SmsChannelTests
             ["Twilio:AccountSid"] = Sandbox.AccountSid,
             ["Twilio:AuthToken"] = Sandbox.AuthToken,
             ["Twilio:From"] = Sandbox.From,
-            ["Twilio:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Twilio:BaseUrl"] = $"http://127.0.0.1:{NodeProcess.FreePort()}",
             ["Twilio:RetryDelay"] = "00:00:00.020",
         });
 

@@ -5,6 +5,8 @@ using Notify.Channels.Templates;
 using Notify.Core.Tests.Channels.Support;
 using Notify.Signing;
 
+using Notify.LocalParts;
+
 namespace Notify.Core.Tests.Channels.Webhook;
 
 public sealed class WebhookChannelTests
@@ -103,7 +105,7 @@ public sealed class WebhookChannelTests
     public async Task Unreachable_webhook_fails_with_the_error()
     {
         await using var services = ChannelServices.Build(FastRetries);
-        var confirmation = Samples.Confirmation(merchant: Samples.Merchant($"http://127.0.0.1:{FreePort.Next()}/hook"));
+        var confirmation = Samples.Confirmation(merchant: Samples.Merchant($"http://127.0.0.1:{NodeProcess.FreePort()}/hook"));
 
         var result = await services.Channel(ChannelNames.Webhook).SendAsync(confirmation, CancellationToken.None);
 

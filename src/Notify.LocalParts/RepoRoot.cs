@@ -1,4 +1,4 @@
-namespace Notify.Benchmark.Parts;
+namespace Notify.LocalParts;
 
 /// <summary>The folder holding Notify.sln (node_modules lives there).</summary>
 public static class RepoRoot

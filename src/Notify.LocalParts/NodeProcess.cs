@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Notify.Benchmark.Parts;
+namespace Notify.LocalParts;
 
 /// <summary>A Node.js program from the repo's node_modules (Azurite, maildev) on loopback ports.</summary>
 public sealed class NodeProcess : IAsyncDisposable

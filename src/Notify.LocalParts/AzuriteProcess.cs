@@ -1,0 +1,46 @@
+namespace Notify.LocalParts;
+
+/// <summary>A private Azurite (blob, queue, table) on free loopback ports with its data in a temporary folder.</summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    // Azurite's well-known development account key.
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string _folder;
+
+    private AzuriteProcess(NodeProcess process, string folder, int tablePort, string connectionString) =>
+        (Process, _folder, TablePort, ConnectionString) = (process, folder, tablePort, connectionString);
+
+    /// <summary>The Node.js process.</summary>
+    public NodeProcess Process { get; }
+
+    /// <summary>The table service's port.</summary>
+    public int TablePort { get; }
+
+    /// <summary>The connection string for all three services.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Starts Azurite and waits until it answers.</summary>
+    public static async Task<AzuriteProcess> StartAsync()
+    {
+        int blob = NodeProcess.FreePort(), queue = NodeProcess.FreePort(), table = NodeProcess.FreePort();
+        var folder = Directory.CreateTempSubdirectory("notify-azurite-").FullName;
+        // --skipApiVersionCheck: the SDK clients ask for newer service versions than Azurite 3.37 knows.
+        var process = await NodeProcess.StartAsync(
+            "azurite/dist/src/azurite.js",
+            $"--silent --skipApiVersionCheck --loose --disableTelemetry --location \"{folder}\" " +
+            $"--blobPort {blob} --queuePort {queue} --tablePort {table}",
+            table);
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+                         $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
+                         $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+                         $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        return new AzuriteProcess(process, folder, table, connection);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
