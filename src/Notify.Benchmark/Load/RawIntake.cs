@@ -27,6 +27,7 @@ public sealed class RawIntake
     private readonly TableClient _deadlines;
     private readonly QueueClient _fanOut;
     private readonly string _merchantId;
+    private DateTimeOffset _merchantReadAt = DateTimeOffset.MinValue;
     private readonly Order _template;
 
     /// <summary>Clients of its own, counted by <paramref name="counter"/>.</summary>
@@ -57,10 +58,15 @@ public sealed class RawIntake
         };
         var webhookId = "msg_" + Guid.NewGuid().ToString("N");
 
-        var merchant = await _merchants.GetEntityIfExistsAsync<MerchantEntity>(_merchantId, MerchantEntity.Row, cancellationToken: ct);
-        if (!merchant.HasValue)
+        // Intake keeps the merchant profile for 5 s (MerchantStore), so it reads it a handful of times per phase; so does this.
+        if (now - _merchantReadAt > TimeSpan.FromSeconds(5))
         {
-            throw new InvalidOperationException("The baseline's merchant is missing.");
+            var merchant = await _merchants.GetEntityIfExistsAsync<MerchantEntity>(_merchantId, MerchantEntity.Row, cancellationToken: ct);
+            if (!merchant.HasValue)
+            {
+                throw new InvalidOperationException("The baseline's merchant is missing.");
+            }
+            _merchantReadAt = now;
         }
         var byWebhook = _data.GetEntityIfExistsAsync<IntakeRecord>(_merchantId, RowKeys.Webhook(webhookId), cancellationToken: ct);
         var byNumber = _data.GetEntityIfExistsAsync<IntakeRecord>(_merchantId, RowKeys.OrderNumber(order.OrderNumber), cancellationToken: ct);
