@@ -38,7 +38,7 @@ public static class NotifySelfHost
         builder.Services.AddMvcCore();
         builder.Services.AddProblemDetails();
         FunctionClasses.Register(builder.Services);
-        builder.Services.AddHostedService<Timers.SweepTimer>();
+        builder.Services.AddHostedService(Timers.SweepTimer.ForStallSweep);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

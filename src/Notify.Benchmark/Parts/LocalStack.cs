@@ -127,6 +127,8 @@ public sealed class LocalStack : IAsyncDisposable
             $"--Smtp:Port={_smtpPort}",
             "--Smtp:UseTls=None",
             "--Logging:LogLevel:Default=Warning",
+            // Azure.Core logs every 404/409/412 (how idempotency and ETags work here) and, at Information, every request.
+            "--Logging:LogLevel:Azure.Core=Error",
             .. settings,
         ], services =>
         {

@@ -85,7 +85,7 @@ public static class DeliveryMachine
                 var delivered = state.WithAttempt(n, a => a with { Status = AttemptStates.Delivered, ProviderId = result.ProviderId, DeadlineAt = null });
                 return new Step(delivered with { Status = ConfirmationStates.Confirmed, ConfirmedBy = attempt.Channel }, [old, .. health, .. Rescue(delivered, attempt.Channel)]);
             case Channels.SendStatus.Accepted or Channels.SendStatus.Unknown:
-                var due = now + timings.ReceiptFor(attempt.Channel);
+                var due = DeliveryTimings.Due(now, timings.ReceiptFor(attempt.Channel));
                 var status = result.Status == Channels.SendStatus.Accepted ? AttemptStates.Accepted : AttemptStates.Unknown;
                 var waiting = state.WithAttempt(n, a => a with
                 {
@@ -194,7 +194,7 @@ public static class DeliveryMachine
     private static Step Queue(DeliveryState state, string channel, DateTimeOffset now, DeliveryTimings timings, IReadOnlyList<Effect> done)
     {
         var n = state.Attempts.Count + 1;
-        var due = now + timings.SendPickup;
+        var due = DeliveryTimings.Due(now, timings.SendPickup);
         var next = state with
         {
             Status = ConfirmationStates.Pending,

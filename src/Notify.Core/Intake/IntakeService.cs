@@ -77,7 +77,7 @@ public sealed class IntakeService(
         }
 
         var orderId = Ids.NewTimeOrdered(now);
-        var fanOutDue = now + options.Value.FanOutTimeout;
+        var fanOutDue = DeliveryTimings.Due(now, options.Value.FanOutTimeout);
         // The deadline goes first: if the transaction then fails, the sweep finds no order and drops it.
         await deadlines.ScheduleAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
         try

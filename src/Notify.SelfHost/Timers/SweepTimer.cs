@@ -11,25 +11,46 @@ namespace Notify.SelfHost.Timers;
 /// The WebJobs timer extension cannot load beside the storage extensions here, so the schedule is kept by hand;
 /// an empty schedule turns it off.
 /// </summary>
-public sealed class SweepTimer(IServiceScopeFactory scopes, IOptions<NotifyOptions> options, TimeProvider clock, ILogger<SweepTimer> logger) : BackgroundService
+public sealed class SweepTimer(Func<CancellationToken, Task> sweep, string? schedule, TimeProvider clock, ILogger<SweepTimer> logger) : BackgroundService
 {
+    // The schedule counts from when the host built the timer, however late the background loop gets going.
+    private readonly DateTime _created = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The timer for <see cref="StallSweepFunction"/>, each run in a scope of its own.</summary>
+    public static SweepTimer ForStallSweep(IServiceProvider services) => new(
+        async ct =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<StallSweepFunction>().Run(new TimerInfo(), ct);
+        },
+        services.GetRequiredService<IOptions<NotifyOptions>>().Value.SweepSchedule,
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILogger<SweepTimer>>());
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.SweepSchedule))
+        if (string.IsNullOrWhiteSpace(schedule))
         {
             return;
         }
-        var schedule = CrontabSchedule.Parse(options.Value.SweepSchedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        var cron = CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        var last = _created;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = clock.GetUtcNow();
-            var next = schedule.GetNextOccurrence(now.UtcDateTime);
-            await Task.Delay(new DateTimeOffset(next, TimeSpan.Zero) - now, clock, stoppingToken);
+            // Counted from the last tick, not from now, so a test (or a slow sweep) that lets time jump past a tick
+            // still gets that tick at once; a sweep slower than a whole interval is caught up once, not per tick missed.
+            var next = cron.GetNextOccurrence(last);
+            var wait = new DateTimeOffset(next, TimeSpan.Zero) - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            last = cron.GetNextOccurrence(next) < now ? now : next;
             try
             {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<StallSweepFunction>().Run(new TimerInfo(), stoppingToken);
+                await sweep(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

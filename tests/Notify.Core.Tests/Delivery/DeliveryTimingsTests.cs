@@ -1,0 +1,19 @@
+using Notify.Delivery;
+
+namespace Notify.Core.Tests.Delivery;
+
+public sealed class DeliveryTimingsTests
+{
+    [Fact]
+    public void Deadlines_fall_on_whole_milliseconds_so_the_index_and_the_state_agree()
+    {
+        // 0.4567 ms past a whole millisecond: the deadline index (millisecond precision in Azurite) would otherwise
+        // hold an earlier instant than the attempt, and the sweep would find the row due but the attempt not.
+        var now = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero).AddTicks(4567);
+
+        var due = DeliveryTimings.Due(now, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(0, due.UtcTicks % TimeSpan.TicksPerMillisecond);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), due);
+    }
+}
