@@ -125,9 +125,10 @@ public sealed class IntakeService(
         {
             await queues.SendAsync(StorageNames.FanOutQueue, new FanOutMessage(merchantId, orderId), ct);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The order is stored and its fan-out deadline is set; mark it so the sweep and a reader know why it waits.
+            // The order is stored and its fan-out deadline is set, so it is accepted whatever went wrong here (Azure.Core
+            // reports exhausted retries as an AggregateException); mark it so a reader knows why it waits for the sweep.
             logger.LogError(ex, "Order {OrderId} of {MerchantId} stored but not enqueued; the sweep will fan it out", orderId, merchantId);
             await MarkEnqueueFailedAsync(merchantId, orderId, ct);
         }
@@ -140,7 +141,7 @@ public sealed class IntakeService(
             var mark = new TableEntity(merchantId, RowKeys.Order(orderId)) { [nameof(OrderEntity.FanOut)] = FanOutStates.EnqueueFailed };
             await _data.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, ct);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Could not mark order {OrderId} as not enqueued; its deadline still stands", orderId);
         }

@@ -1,0 +1,39 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Intake;
+using Notify.IntegrationTests.Support;
+using Notify.Orders;
+using Notify.Storage;
+using System.Text;
+
+namespace Notify.IntegrationTests.Intake;
+
+/// <summary>An order stored but not enqueued is still accepted, and marked for the sweep.</summary>
+[Collection(AppCollection.Name)]
+public sealed class EnqueueFailureTests(NotifyApp app)
+{
+    [Fact]
+    public async Task Order_whose_enqueue_fails_is_accepted_marked_and_left_to_the_sweep()
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+        // The app's own tables, but a queue service nothing listens on (port 9, discard). One quick retry, as the SDK
+        // retries by default: exhausted retries surface as an AggregateException, not a RequestFailedException.
+        var deadQueues = new QueueServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"),
+            new QueueClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(1) }, MessageEncoding = StorageNames.QueueEncoding });
+        var storage = new StorageClients(app.Storage.Tables, deadQueues);
+        var intake = ActivatorUtilities.CreateInstance<IntakeService>(app.Services, storage, new QueueSender(storage));
+        var body = Encoding.UTF8.GetBytes(MerchantClient.SampleOrder().ToJsonString());
+        var now = app.Clock.GetUtcNow();
+        var signature = Notify.Signing.StandardWebhook.Sign(merchant.WebhookSecret, "msg_noqueue", now.ToUnixTimeSeconds(), body);
+
+        var result = await intake.AcceptAsync(
+            new SignedOrder(merchant.Id, "msg_noqueue", now.ToUnixTimeSeconds().ToString(), signature, "application/json", new MemoryStream(body)),
+            CancellationToken.None);
+
+        Assert.Null(result.Problem);
+        Assert.True(result.Value!.IsNew);
+        var order = Assert.Single(await app.MerchantRowsAsync(merchant.Id), r => r.RowKey.StartsWith("order|", StringComparison.Ordinal));
+        Assert.Equal(FanOutStates.EnqueueFailed, order.GetString(nameof(OrderEntity.FanOut)));
+        Assert.Single(await app.DeadlinesAsync(merchant.Id));
+    }
+}
