@@ -47,7 +47,9 @@ public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<TwilioOpt
         {
             // The SDK takes no cancellation token; the request itself is bounded by the HttpClient's timeout policy.
             var message = await MessageResource.CreateAsync(create, client).WaitAsync(ct);
-            return new SendResult(SendStatus.Accepted, message.Sid, Segments: SmsSegments.Count(body));
+            // Twilio's own count is what it bills; ours (the same rules) stands in when the answer has none.
+            var segments = int.TryParse(message.NumSegments, out var billed) ? billed : SmsSegments.Count(body);
+            return new SendResult(SendStatus.Accepted, message.Sid, Segments: segments);
         }
         catch (ApiException e)
         {
