@@ -54,17 +54,17 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
             // Successes on a healthy channel change nothing: no write on the happy path.
             if ((await ReadAsync(ct)).TryGetValue(channel, out var known) && known.State != ChannelStates.Up)
             {
-                await UpdateAsync(channel, Recover, ct);
+                await UpdateAsync(channel, row => HealthRules.Recover(row, clock.GetUtcNow()), ct);
             }
             return;
         }
-        await UpdateAsync(channel, row => Fail(row, error), ct);
+        await UpdateAsync(channel, row => HealthRules.Fail(row, error, clock.GetUtcNow(), options.Value), ct);
     }
 
     /// <summary>A delivery passed over <paramref name="channel"/> while it was down.</summary>
     public Task RecordSkippedAsync(string channel, CancellationToken ct) =>
         Shared.Contains(channel)
-            ? UpdateAsync(channel, row => row.State == ChannelStates.Up ? null : Change(row, r => r.OutageAffected++), ct)
+            ? UpdateAsync(channel, HealthRules.Skipped, ct)
             : Task.CompletedTask;
 
     /// <summary>A delivery that <paramref name="passedOver"/> channels in outage was confirmed by <paramref name="by"/>.</summary>
@@ -72,12 +72,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     {
         foreach (var channel in passedOver.Where(Shared.Contains))
         {
-            await UpdateAsync(channel, row => row.State == ChannelStates.Up ? null : Change(row, r =>
-            {
-                var counts = Json.Deserialize<Dictionary<string, int>>(r.ConfirmedInsteadJson);
-                counts[by] = counts.GetValueOrDefault(by) + 1;
-                r.ConfirmedInsteadJson = Json.Serialize(counts);
-            }), ct);
+            await UpdateAsync(channel, row => HealthRules.Rescued(row, by), ct);
         }
     }
 
@@ -99,76 +94,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     }
 
     private async Task<bool> TryClaimProbeAsync(string channel, CancellationToken ct) =>
-        await UpdateAsync(channel, row =>
-            row.State == ChannelStates.Up || clock.GetUtcNow() < row.CooldownUntil || row.Probes >= options.Value.ChannelProbes
-                ? null
-                : Change(row, r => { r.State = ChannelStates.Probing; r.Probes++; }), ct);
-
-    private HealthChange? Recover(ChannelHealthEntity row)
-    {
-        if (row.State == ChannelStates.Up)
-        {
-            return null;
-        }
-        var now = clock.GetUtcNow();
-        var closed = OutageLedger.Closed(row, now);
-        row.State = ChannelStates.Up;
-        row.WindowStart = now;
-        row.WindowFailures = 0;
-        row.CooldownUntil = null;
-        row.Probes = 0;
-        row.OutageId = null;
-        row.OutageStart = null;
-        row.OutageFailures = 0;
-        row.OutageAffected = 0;
-        row.ConfirmedInsteadJson = "{}";
-        return new HealthChange(row, closed);
-    }
-
-    private HealthChange Fail(ChannelHealthEntity row, string? error)
-    {
-        var now = clock.GetUtcNow();
-        var o = options.Value;
-        row.LastError = error;
-        if (row.State != ChannelStates.Up)
-        {
-            row.OutageFailures++;
-            row.OutageAffected++;
-            if (row.State == ChannelStates.Probing)
-            {
-                // A failed probe: down again for another cool-down.
-                row.State = ChannelStates.Down;
-                row.CooldownUntil = now + o.ChannelCooldown;
-                row.Probes = 0;
-            }
-            return new HealthChange(row, null);
-        }
-        if (now - row.WindowStart > o.ChannelFailureWindow)
-        {
-            row.WindowStart = now;
-            row.WindowFailures = 0;
-        }
-        row.WindowFailures++;
-        if (row.WindowFailures < o.ChannelFailureThreshold)
-        {
-            return new HealthChange(row, null);
-        }
-        row.State = ChannelStates.Down;
-        row.CooldownUntil = now + o.ChannelCooldown;
-        row.Probes = 0;
-        row.OutageId = Ids.NewTimeOrdered(now);
-        row.OutageStart = now;
-        row.OutageFailures = row.WindowFailures;
-        row.OutageAffected = row.WindowFailures;
-        row.ConfirmedInsteadJson = "{}";
-        return new HealthChange(row, OutageLedger.Opened(row));
-    }
-
-    private static HealthChange Change(ChannelHealthEntity row, Action<ChannelHealthEntity> change)
-    {
-        change(row);
-        return new HealthChange(row, null);
-    }
+        await UpdateAsync(channel, row => HealthRules.ClaimProbe(row, clock.GetUtcNow(), options.Value), ct);
 
     // Read-modify-write under the row's ETag; `change` returns null to write nothing. A ledger line is inserted only
     // after the state it describes is saved. True when something was written.
@@ -206,5 +132,4 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         }
     }
 
-    private sealed record HealthChange(ChannelHealthEntity Row, OutageRecord? Ledger);
 }

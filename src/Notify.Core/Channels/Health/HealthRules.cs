@@ -1,0 +1,109 @@
+using Notify.Common;
+using Notify.Configuration;
+
+namespace Notify.Channels.Health;
+
+/// <summary>A change to a channel's health row, and the ledger line it writes once saved.</summary>
+public sealed record HealthChange(ChannelHealthEntity Row, OutageRecord? Ledger);
+
+/// <summary>
+/// How a channel's health moves: pure functions of the row, the time and the settings, returning the changed row (and
+/// any ledger line) or null when nothing changes. <see cref="ChannelHealth"/> reads, applies and saves them under ETags.
+/// </summary>
+public static class HealthRules
+{
+    /// <summary>A failure: counted in the window; at the threshold the channel goes down and an outage opens.</summary>
+    public static HealthChange Fail(ChannelHealthEntity row, string? error, DateTimeOffset now, NotifyOptions o)
+    {
+        row.LastError = error;
+        if (row.State != ChannelStates.Up)
+        {
+            row.OutageFailures++;
+            row.OutageAffected++;
+            if (row.State == ChannelStates.Probing)
+            {
+                // A failed probe: down again for another cool-down.
+                row.State = ChannelStates.Down;
+                row.CooldownUntil = now + o.ChannelCooldown;
+                row.Probes = 0;
+            }
+            return new HealthChange(row, null);
+        }
+        if (now - row.WindowStart > o.ChannelFailureWindow)
+        {
+            row.WindowStart = now;
+            row.WindowFailures = 0;
+        }
+        row.WindowFailures++;
+        if (row.WindowFailures < o.ChannelFailureThreshold)
+        {
+            return new HealthChange(row, null);
+        }
+        row.State = ChannelStates.Down;
+        row.CooldownUntil = now + o.ChannelCooldown;
+        row.Probes = 0;
+        row.OutageId = Ids.NewTimeOrdered(now);
+        row.OutageStart = now;
+        row.OutageFailures = row.WindowFailures;
+        row.OutageAffected = row.WindowFailures;
+        row.ConfirmedInsteadJson = "{}";
+        return new HealthChange(row, OutageLedger.Opened(row));
+    }
+
+    /// <summary>A success on a channel that was not up: it is back, and its outage closes.</summary>
+    public static HealthChange? Recover(ChannelHealthEntity row, DateTimeOffset now)
+    {
+        if (row.State == ChannelStates.Up)
+        {
+            return null;
+        }
+        var closed = OutageLedger.Closed(row, now);
+        row.State = ChannelStates.Up;
+        row.WindowStart = now;
+        row.WindowFailures = 0;
+        row.CooldownUntil = null;
+        row.Probes = 0;
+        row.OutageId = null;
+        row.OutageStart = null;
+        row.OutageFailures = 0;
+        row.OutageAffected = 0;
+        row.ConfirmedInsteadJson = "{}";
+        return new HealthChange(row, closed);
+    }
+
+    /// <summary>One delivery may probe a channel that is down once its cool-down is over, up to the probe limit.</summary>
+    public static HealthChange? ClaimProbe(ChannelHealthEntity row, DateTimeOffset now, NotifyOptions o)
+    {
+        if (row.State == ChannelStates.Up || now < row.CooldownUntil || row.Probes >= o.ChannelProbes)
+        {
+            return null;
+        }
+        row.State = ChannelStates.Probing;
+        row.Probes++;
+        return new HealthChange(row, null);
+    }
+
+    /// <summary>A delivery passed over the channel while it was not up.</summary>
+    public static HealthChange? Skipped(ChannelHealthEntity row)
+    {
+        if (row.State == ChannelStates.Up)
+        {
+            return null;
+        }
+        row.OutageAffected++;
+        return new HealthChange(row, null);
+    }
+
+    /// <summary>A delivery that passed over the channel during its outage was confirmed by <paramref name="by"/>.</summary>
+    public static HealthChange? Rescued(ChannelHealthEntity row, string by)
+    {
+        if (row.State == ChannelStates.Up)
+        {
+            return null;
+        }
+        var counts = Json.Deserialize<Dictionary<string, int>>(row.ConfirmedInsteadJson);
+        counts[by] = counts.GetValueOrDefault(by) + 1;
+        row.ConfirmedInsteadJson = Json.Serialize(counts);
+        return new HealthChange(row, null);
+    }
+}
