@@ -42,6 +42,9 @@ public static class NotifySelfHost
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // An unknown route, a wrong method or an unexpected error is a problem+json too, not an empty body.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         HttpFunctions.Map(app, hostJson["extensions:http:routePrefix"] ?? "api");
         return app;
     }
