@@ -71,7 +71,11 @@ public static class HealthRules
         return new HealthChange(row, closed);
     }
 
-    /// <summary>One delivery may probe a channel that is down once its cool-down is over, up to the probe limit.</summary>
+    /// <summary>
+    /// One delivery may probe a channel that is down once its cool-down is over, up to the probe limit per cool-down.
+    /// Taking the last slot starts the next cool-down with fresh slots: a slot claimed by a delivery that then went
+    /// elsewhere (every reroute asks which channels are available) must not leave the channel probing forever.
+    /// </summary>
     public static HealthChange? ClaimProbe(ChannelHealthEntity row, DateTimeOffset now, NotifyOptions o)
     {
         if (row.State == ChannelStates.Up || now < row.CooldownUntil || row.Probes >= o.ChannelProbes)
@@ -80,6 +84,11 @@ public static class HealthRules
         }
         row.State = ChannelStates.Probing;
         row.Probes++;
+        if (row.Probes >= o.ChannelProbes)
+        {
+            row.CooldownUntil = now + o.ChannelCooldown;
+            row.Probes = 0;
+        }
         return new HealthChange(row, null);
     }
 

@@ -80,6 +80,20 @@ public sealed class HealthRulesTests
     }
 
     [Fact]
+    public void Probe_slots_taken_without_a_verdict_come_back_after_another_cool_down()
+    {
+        var row = Down();
+        var first = Now + Options.ChannelCooldown;
+        HealthRules.ClaimProbe(row, first, Options);
+        HealthRules.ClaimProbe(row, first, Options);
+
+        // Neither probe reported (their deliveries went to another channel): the channel is still probing.
+        Assert.Equal(ChannelStates.Probing, row.State);
+        Assert.Null(HealthRules.ClaimProbe(row, first + Options.ChannelCooldown - TimeSpan.FromSeconds(1), Options));
+        Assert.NotNull(HealthRules.ClaimProbe(row, first + Options.ChannelCooldown, Options));
+    }
+
+    [Fact]
     public void A_failed_probe_starts_another_cool_down()
     {
         var row = Down();
