@@ -3,6 +3,9 @@ namespace Notify.Channels;
 /// <summary>The channels a confirmation can travel over, as they appear in settings and payloads.</summary>
 public static class ChannelNames
 {
+    /// <summary>KakaoTalk AlimTalk through SOLAPI.</summary>
+    public const string Kakao = "kakao";
+
     /// <summary>Twilio SMS.</summary>
     public const string Sms = "sms";
 

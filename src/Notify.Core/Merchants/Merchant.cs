@@ -13,6 +13,7 @@ namespace Notify.Merchants;
 /// <param name="WebhookSecret">The <c>whsec_</c> secret that signs webhooks both ways.</param>
 /// <param name="ApiKeyHash">SHA-256 of the API key; the key itself is never stored.</param>
 /// <param name="CreatedAt">When the merchant was created.</param>
+/// <param name="Kakao">The merchant's KakaoTalk settings; without them there is no <c>kakao</c> in its chain.</param>
 public sealed record Merchant(
     string Id,
     string Name,
@@ -25,4 +26,5 @@ public sealed record Merchant(
     string? WebhookUrl,
     string WebhookSecret,
     string ApiKeyHash,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    KakaoSettings? Kakao = null);

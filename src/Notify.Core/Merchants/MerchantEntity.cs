@@ -40,6 +40,10 @@ public sealed class MerchantEntity : ITableEntity
     public string ApiKeyHash { get; set; } = "";
     /// <summary>See <see cref="Merchant.CreatedAt"/>.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>See <see cref="KakaoSettings.PfId"/>; null without Kakao settings.</summary>
+    public string? KakaoPfId { get; set; }
+    /// <summary>See <see cref="KakaoSettings.TemplateId"/>.</summary>
+    public string? KakaoTemplateId { get; set; }
 
     /// <summary>The row for a merchant.</summary>
     public static MerchantEntity From(Merchant m) => new()
@@ -47,10 +51,12 @@ public sealed class MerchantEntity : ITableEntity
         PartitionKey = m.Id, Name = m.Name, Region = m.Region, TimeZone = m.TimeZone, Locale = m.Locale,
         Channels = string.Join(',', m.Channels), AlertPhone = m.AlertPhone, AlertEmail = m.AlertEmail,
         WebhookUrl = m.WebhookUrl, WebhookSecret = m.WebhookSecret, ApiKeyHash = m.ApiKeyHash, CreatedAt = m.CreatedAt,
+        KakaoPfId = m.Kakao?.PfId, KakaoTemplateId = m.Kakao?.TemplateId,
     };
 
     /// <summary>The merchant this row holds.</summary>
     public Merchant ToMerchant() => new(
         PartitionKey, Name, Region, TimeZone, Locale, Channels.Split(',', StringSplitOptions.RemoveEmptyEntries),
-        AlertPhone, AlertEmail, WebhookUrl, WebhookSecret, ApiKeyHash, CreatedAt);
+        AlertPhone, AlertEmail, WebhookUrl, WebhookSecret, ApiKeyHash, CreatedAt,
+        KakaoPfId is { } pfId && KakaoTemplateId is { } templateId ? new KakaoSettings(pfId, templateId) : null);
 }
