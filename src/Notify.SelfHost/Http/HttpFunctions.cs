@@ -26,7 +26,7 @@ public static class HttpFunctions
         foreach (var (type, method, trigger) in Discover())
         {
             var invoke = FunctionInvoker.Create(type, method, requiresKey: trigger.AuthLevel != AuthorizationLevel.Anonymous);
-            app.MapMethods($"{routePrefix}/{trigger.Route}", trigger.Methods!.Select(m => m.ToUpperInvariant()), invoke)
+            app.MapMethods(routePrefix.Length == 0 ? trigger.Route! : $"{routePrefix}/{trigger.Route}", trigger.Methods!.Select(m => m.ToUpperInvariant()), invoke)
                 .WithName(method.GetCustomAttribute<FunctionAttribute>()!.Name);
         }
     }

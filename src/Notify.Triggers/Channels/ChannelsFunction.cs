@@ -12,7 +12,7 @@ public sealed class ChannelsFunction(ChannelsReport report)
     /// <summary>The operator's view of every channel.</summary>
     [Function("Channels")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "channels")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/channels")] HttpRequest request,
         CancellationToken ct) =>
         new JsonReply(200, new { channels = await report.ReadAsync(ct) });
 }

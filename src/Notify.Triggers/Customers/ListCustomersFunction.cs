@@ -13,7 +13,7 @@ public sealed class ListCustomersFunction(CustomerQueries customers)
     /// <summary>A page of contacts, or all of them as CSV.</summary>
     [Function("ListCustomers")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "merchants/{merchantId}/customers")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}/customers")] HttpRequest request,
         string merchantId,
         CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class PostOrderFunction(IntakeService intake)
     /// <summary>202 with the order id once the order is stored; 200 for a resend of the same order.</summary>
     [Function("PostOrder")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "merchants/{merchantId}/orders")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/merchants/{merchantId}/orders")] HttpRequest request,
         string merchantId,
         CancellationToken ct)
     {

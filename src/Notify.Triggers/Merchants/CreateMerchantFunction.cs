@@ -15,7 +15,7 @@ public sealed class CreateMerchantFunction(MerchantService merchants)
     // prefix there is no clash, so a one-value route parameter keeps the contract's path on both hosts.
     [Function("CreateMerchant")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "{area:regex(^admin$)}/merchants")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/{area:regex(^admin$)}/merchants")] HttpRequest request,
         CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CreateMerchant>(request.Body, 16 * 1024, ct);

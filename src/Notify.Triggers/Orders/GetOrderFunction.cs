@@ -12,7 +12,7 @@ public sealed class GetOrderFunction(OrderQueries orders)
     /// <summary>The order, its customer, and how its confirmation went.</summary>
     [Function("GetOrder")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "merchants/{merchantId}/orders/{orderId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}/orders/{orderId}")] HttpRequest request,
         string merchantId,
         string orderId,
         CancellationToken ct) =>

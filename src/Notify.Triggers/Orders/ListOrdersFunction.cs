@@ -12,7 +12,7 @@ public sealed class ListOrdersFunction(OrderQueries orders)
     /// <summary>A page of orders, or every order in the window as CSV.</summary>
     [Function("ListOrders")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "merchants/{merchantId}/orders")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}/orders")] HttpRequest request,
         string merchantId,
         CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class TwilioReceiptFunction(ReceiptService receipts)
     /// <summary>204 once applied (or recorded as changing nothing); 401 when the signature does not match.</summary>
     [Function("TwilioReceipt")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receipts/twilio")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/receipts/twilio")] HttpRequest request,
         CancellationToken ct)
     {
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;

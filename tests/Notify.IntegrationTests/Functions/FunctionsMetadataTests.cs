@@ -19,13 +19,13 @@ public sealed class FunctionsMetadataTests
 
     public static TheoryData<string, string, string, string> HttpFunctions => new()
     {
-        { "CreateMerchant", "post", "{area:regex(^admin$)}/merchants", "Admin" },
-        { "PostOrder", "post", "merchants/{merchantId}/orders", "Anonymous" },
-        { "GetOrder", "get", "merchants/{merchantId}/orders/{orderId}", "Anonymous" },
-        { "ListOrders", "get", "merchants/{merchantId}/orders", "Anonymous" },
-        { "ListCustomers", "get", "merchants/{merchantId}/customers", "Anonymous" },
-        { "TwilioReceipt", "post", "receipts/twilio", "Anonymous" },
-        { "Channels", "get", "channels", "Admin" },
+        { "CreateMerchant", "post", "api/{area:regex(^admin$)}/merchants", "Admin" },
+        { "PostOrder", "post", "api/merchants/{merchantId}/orders", "Anonymous" },
+        { "GetOrder", "get", "api/merchants/{merchantId}/orders/{orderId}", "Anonymous" },
+        { "ListOrders", "get", "api/merchants/{merchantId}/orders", "Anonymous" },
+        { "ListCustomers", "get", "api/merchants/{merchantId}/customers", "Anonymous" },
+        { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
+        { "Channels", "get", "api/channels", "Admin" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()
@@ -74,12 +74,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Host_json_keeps_the_api_prefix_and_the_queue_encoding_producers_use()
+    public void Host_json_has_an_empty_route_prefix_and_the_queue_encoding_producers_use()
     {
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!;
 
-        // The admin route's regex parameter is only safe from the host's own /admin API under the "api" prefix.
-        Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
+        // Routes carry "api/" themselves so that the console can live at /console on the same host; no route may
+        // start with "admin", which is the host's own admin API.
+        Assert.Equal("", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
+        Assert.All(Metadata.Value.SelectMany(f => f!["bindings"]!.AsArray()).Where(b => b!["route"] is not null),
+            b => Assert.False(b!["route"]!.GetValue<string>().StartsWith("admin", StringComparison.OrdinalIgnoreCase)));
         Assert.Equal(
             Notify.Storage.StorageNames.QueueEncoding.ToString(),
             host["extensions"]!["queues"]!["messageEncoding"]!.GetValue<string>(),
