@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Notify.Delivery;
 using Notify.Orders;
 using Notify.Storage;
+using Notify.Common;
 
 namespace Notify.Benchmark.Load;
 
@@ -59,7 +60,7 @@ public sealed class Observers(HttpClient sandbox, HttpClient mailbox, string sto
     public async Task<Dictionary<string, DateTimeOffset>> ConfirmedAsync(string merchantId, string? channel = null)
     {
         var confirmed = new Dictionary<string, DateTimeOffset>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {RowKeys.OrderPrefix} and RowKey lt {RowKeys.After(RowKeys.OrderPrefix)} and ConfirmationStatus eq {ConfirmationStates.Confirmed}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {RowKeys.OrderPrefix} and RowKey lt {RowKeys.After(RowKeys.OrderPrefix)} and ConfirmationStatus eq {ConfirmationStatus.Confirmed.Stored()}");
         await foreach (var row in _data.QueryAsync<TableEntity>(filter, select: ["OrderNumber", "ConfirmedBy", "Timestamp"]))
         {
             if (channel is null || row.GetString("ConfirmedBy") == channel)

@@ -10,6 +10,7 @@ using Notify.Merchants;
 using Notify.Orders;
 using Notify.Storage;
 using Notify.Sweep;
+using Notify.Deadlines;
 
 namespace Notify.Benchmark.Load;
 
@@ -86,7 +87,7 @@ public sealed class RawIntake
             OrderId = orderId,
             DueAt = due,
         }, TableUpdateMode.Replace, ct);
-        await _data.SubmitTransactionAsync(OrderRows.ForNewOrder(_merchantId, orderId, webhookId, OrderRows.ContentHash(order), order, now, due), ct);
+        await _data.SubmitTransactionAsync(NewOrderRows.For(_merchantId, orderId, webhookId, NewOrderRows.ContentHash(order), order, now, due), ct);
         await _fanOut.SendMessageAsync(Json.Serialize(new FanOutMessage(_merchantId, orderId)), ct);
     }
 }

@@ -4,6 +4,7 @@ using Notify.Delivery;
 using Notify.Orders;
 using Notify.Storage;
 using Notify.Sweep;
+using Notify.Deadlines;
 
 namespace Notify.Benchmark.Load;
 
@@ -46,6 +47,6 @@ public static class SettledRows
         OrderNumber = "S-" + orderId, PlacedAt = now, AcceptedAt = now, CustomerName = "김민지",
         CustomerPhone = "+821012345678", Currency = "KRW", Total = "1000",
         ItemsJson = "[{\"name\":\"떡\",\"quantity\":1,\"unitPrice\":1000}]",
-        FanOut = FanOutStates.Planned, ConfirmationStatus = ConfirmationStates.Confirmed, Chain = "sms", ConfirmedBy = "sms",
+        FanOut = FanOutStatus.Planned.Stored(), ConfirmationStatus = ConfirmationStatus.Confirmed.Stored(), Chain = "sms", ConfirmedBy = "sms",
     };
 }

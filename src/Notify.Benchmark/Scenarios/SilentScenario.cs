@@ -5,6 +5,7 @@ using Notify.Benchmark.Measure;
 using Notify.Benchmark.Parts;
 using Notify.Benchmark.Report;
 using Notify.Delivery;
+using Notify.Delivery.Pipeline;
 
 namespace Notify.Benchmark.Scenarios;
 
@@ -54,7 +55,7 @@ public static class SilentScenario
                     continue;
                 }
                 var attempts = DeliveryRows.Read(row).Attempts;
-                if (attempts is [{ Channel: "sms", Status: AttemptStates.TimedOut }, { Channel: "email" } second, ..])
+                if (attempts is [{ Channel: "sms", Status: AttemptStatus.TimedOut }, { Channel: "email" } second, ..])
                 {
                     toReroute.Add((second.At - smsAt).TotalMilliseconds);
                 }

@@ -9,6 +9,9 @@ using Notify.Benchmark.Report;
 using Notify.Delivery;
 using Notify.Orders;
 using Notify.Sweep;
+using Notify.Deadlines;
+using Notify.Delivery.Pipeline;
+using Notify.Common;
 
 namespace Notify.Benchmark.Scenarios;
 
@@ -133,8 +136,8 @@ public static class SweepScenario
         while (true)
         {
             var rows = await observers.OrdersAsync(merchant.Id);
-            var waiting = posted.Select(n => rows.GetValueOrDefault(n)).Where(r => r?.ConfirmationStatus == ConfirmationStates.Sent)
-                .Select(r => DeliveryRows.Read(r!).Attempts.FirstOrDefault(a => a.Status == AttemptStates.Accepted)?.DeadlineAt).ToList();
+            var waiting = posted.Select(n => rows.GetValueOrDefault(n)).Where(r => r?.ConfirmationStatus == ConfirmationStatus.Sent.Stored())
+                .Select(r => DeliveryRows.Read(r!).Attempts.FirstOrDefault(a => a.Status == AttemptStatus.Accepted)?.DeadlineAt).ToList();
             if (waiting.Count == posted.Count && waiting.All(d => d is not null) || DateTime.UtcNow > until)
             {
                 var last = waiting.Max() ?? DateTimeOffset.UtcNow;

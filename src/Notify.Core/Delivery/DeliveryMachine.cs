@@ -1,19 +1,21 @@
-using Notify.Orders;
+using Notify.Channels;
+using Notify.Deadlines;
 
 namespace Notify.Delivery;
 
 /// <summary>
-/// The one state machine of a confirmation. Pure: each transition takes the current state and the time and returns
-/// the next state with the effects to run after it is saved, or null when the event changes nothing (a redelivered
-/// message, a late or repeated receipt), which is what makes every handler safe to run twice.
+/// The one state machine of a confirmation. Pure: each transition takes the current state and the
+/// <see cref="DeliveryContext"/> and returns the next state with the effects to run after it is saved, or null when the
+/// event changes nothing (a redelivered message, a late or repeated receipt), which is what makes every handler safe to
+/// run twice.
 /// </summary>
 public static class DeliveryMachine
 {
     /// <summary>
     /// Plans the delivery over <paramref name="chain"/> (the channels that can reach the customer), starting at the
-    /// first that is <paramref name="available"/>, or the first of all when every one is down.
+    /// first that is available, or the first of all when every one is down.
     /// </summary>
-    public static Step? Plan(DeliveryState state, IReadOnlyList<string> chain, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available)
+    public static Step? Plan(DeliveryState state, IReadOnlyList<string> chain, DeliveryContext context)
     {
         if (state.Chain.Count > 0 || state.IsSettled)
         {
@@ -22,45 +24,45 @@ public static class DeliveryMachine
         var planned = state with { Chain = chain };
         if (chain.Count == 0)
         {
-            return Exhaust(planned, now, []);
+            return Exhaust(planned, context, []);
         }
-        var first = chain.FirstOrDefault(available.Contains) ?? chain[0];
-        return Queue(planned, first, now, timings, [.. Skipped(chain.TakeWhile(c => c != first))]);
+        var first = chain.FirstOrDefault(context.Available.Contains) ?? chain[0];
+        return Queue(planned, first, context, [.. Skipped(chain.TakeWhile(c => c != first))]);
     }
 
     /// <summary>A sender claims attempt <paramref name="n"/> before talking to the provider; null if it is not its turn.</summary>
     public static Step? Claim(DeliveryState state, int n)
     {
-        if (state.IsSettled || state.Current is not { Status: AttemptStates.Queued } current || current.N != n)
+        if (state.IsSettled || state.Current is not { Status: AttemptStatus.Queued } current || current.N != n)
         {
             return null;
         }
-        return new Step(state.WithAttempt(n, a => a with { Status = AttemptStates.Sending }), []);
+        return new Step(state.WithAttempt(n, a => a with { Status = AttemptStatus.Sending }), []);
     }
 
     /// <summary>Records what the provider said to attempt <paramref name="n"/>'s send.</summary>
-    public static Step? RecordSend(DeliveryState state, int n, Channels.SendResult result, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available)
+    public static Step? RecordSend(DeliveryState state, int n, SendResult result, DeliveryContext context)
     {
         var attempt = state.Attempts.FirstOrDefault(a => a.N == n);
         if (attempt is null)
         {
             return null;
         }
-        if (attempt.Status != AttemptStates.Sending)
+        if (attempt.Status != AttemptStatus.Sending)
         {
             // A receipt, the sweep or the poison queue got here first: keep its verdict, add what only the send knew.
             var merged = state.WithAttempt(n, a => a with { ProviderId = a.ProviderId ?? result.ProviderId, Segments = a.Segments ?? result.Segments });
             // But a delivery the provider confirms is as good as a late delivered receipt: the attempt gave up on
             // (timed out or poisoned mid-send) confirms, and the reroute still queued must not send again.
-            return result.Status == Channels.SendStatus.Delivered && state.Status != ConfirmationStates.Confirmed
+            return result.Status == SendStatus.Delivered && state.Status != ConfirmationStatus.Confirmed
                 ? Confirm(merged, attempt, n)
                 : new Step(merged, []);
         }
         // Health hears a verdict: delivered or failed. An accepted SMS is judged by its receipt or its deadline, and a
         // recipient's permanent rejection says nothing about the channel.
-        Effect[] health = result.Permanent || result.Status is Channels.SendStatus.Accepted or Channels.SendStatus.Unknown
+        Effect[] health = result.Permanent || result.Status is SendStatus.Accepted or SendStatus.Unknown
             ? []
-            : [new ReportHealth(attempt.Channel, result.Status == Channels.SendStatus.Delivered, result.Error)];
+            : [new ReportHealth(attempt.Channel, result.Status == SendStatus.Delivered, result.Error)];
         if (state.IsSettled)
         {
             // Another attempt confirmed (a late receipt) while this one was with its provider; that confirmation
@@ -68,10 +70,10 @@ public static class DeliveryMachine
             // second confirmer, no new clock.
             var outcome = result.Status switch
             {
-                Channels.SendStatus.Delivered => AttemptStates.Delivered,
-                Channels.SendStatus.Accepted => AttemptStates.Accepted,
-                Channels.SendStatus.Unknown => AttemptStates.Unknown,
-                _ => AttemptStates.Failed,
+                SendStatus.Delivered => AttemptStatus.Delivered,
+                SendStatus.Accepted => AttemptStatus.Accepted,
+                SendStatus.Unknown => AttemptStatus.Unknown,
+                SendStatus.Failed => AttemptStatus.Failed,
             };
             return new Step(state.WithAttempt(n, a => a with
             {
@@ -81,20 +83,20 @@ public static class DeliveryMachine
         var old = new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value);
         switch (result.Status)
         {
-            case Channels.SendStatus.Delivered:
-                var delivered = state.WithAttempt(n, a => a with { Status = AttemptStates.Delivered, ProviderId = result.ProviderId, DeadlineAt = null });
-                return new Step(delivered with { Status = ConfirmationStates.Confirmed, ConfirmedBy = attempt.Channel }, [old, .. health, .. Rescue(delivered, attempt.Channel)]);
-            case Channels.SendStatus.Accepted or Channels.SendStatus.Unknown:
-                var due = DeliveryTimings.Due(now, timings.ReceiptFor(attempt.Channel));
-                var status = result.Status == Channels.SendStatus.Accepted ? AttemptStates.Accepted : AttemptStates.Unknown;
+            case SendStatus.Delivered:
+                var delivered = state.WithAttempt(n, a => a with { Status = AttemptStatus.Delivered, ProviderId = result.ProviderId, DeadlineAt = null });
+                return new Step(delivered with { Status = ConfirmationStatus.Confirmed, ConfirmedBy = attempt.Channel }, [old, .. health, .. Rescue(delivered, attempt.Channel)]);
+            case SendStatus.Accepted or SendStatus.Unknown:
+                var due = DueTime.After(context.Now, context.Timings.ReceiptFor(attempt.Channel));
+                var status = result.Status == SendStatus.Accepted ? AttemptStatus.Accepted : AttemptStatus.Unknown;
                 var waiting = state.WithAttempt(n, a => a with
                 {
                     Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due,
                 });
-                return new Step(waiting with { Status = ConfirmationStates.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), old, .. health]);
+                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), old, .. health]);
             default:
-                var failed = state.WithAttempt(n, a => a with { Status = AttemptStates.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null });
-                return Advance(failed, attempt.Channel, now, timings, available, [old, .. health]);
+                var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null });
+                return Reroute(failed, attempt.Channel, context, [old, .. health]);
         }
     }
 
@@ -102,9 +104,7 @@ public static class DeliveryMachine
     /// Applies a provider's receipt for attempt <paramref name="n"/>; statuses only move forward. A failure that is the
     /// recipient's (<paramref name="recipientProblem"/>: an unreachable handset) reroutes without counting against the channel.
     /// </summary>
-    public static Step? ApplyReceipt(
-        DeliveryState state, int n, string receipt, string? error, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available,
-        bool recipientProblem = false)
+    public static Step? ApplyReceipt(DeliveryState state, int n, string receipt, string? error, DeliveryContext context, bool recipientProblem = false)
     {
         var attempt = state.Attempts.FirstOrDefault(a => a.N == n);
         if (attempt is null || ReceiptRank(receipt) <= ReceiptRank(attempt.Receipt))
@@ -114,7 +114,7 @@ public static class DeliveryMachine
         var recorded = state.WithAttempt(n, a => a with { Receipt = receipt, Error = error ?? a.Error });
         if (receipt == "delivered")
         {
-            if (state.Status == ConfirmationStates.Confirmed)
+            if (state.Status == ConfirmationStatus.Confirmed)
             {
                 return new Step(recorded, []);
             }
@@ -122,38 +122,71 @@ public static class DeliveryMachine
         }
         if (receipt is "undelivered" or "failed" && !state.IsSettled && state.Current?.N == n && attempt.IsWaiting)
         {
-            var failed = recorded.WithAttempt(n, a => a with { Status = AttemptStates.Failed, DeadlineAt = null });
+            var failed = recorded.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, DeadlineAt = null });
             Effect[] done = recipientProblem
                 ? [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value)]
                 : [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value), new ReportHealth(attempt.Channel, false, error ?? receipt)];
-            return Advance(failed, attempt.Channel, now, timings, available, done);
+            return Reroute(failed, attempt.Channel, context, done);
         }
         return new Step(recorded, []);
     }
 
     /// <summary>The sweep found attempt <paramref name="n"/> past its deadline: give up on it and move on.</summary>
-    public static Step? Expire(DeliveryState state, int n, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available)
+    public static Step? Expire(DeliveryState state, int n, DeliveryContext context)
     {
-        if (state.IsSettled || state.Current is not { IsWaiting: true } current || current.N != n || current.DeadlineAt > now)
+        if (state.IsSettled || state.Current is not { IsWaiting: true } current || current.N != n || current.DeadlineAt > context.Now)
         {
             return null;
         }
-        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStates.TimedOut, Error = a.Error ?? $"No answer by {a.DeadlineAt:O}.", DeadlineAt = null });
-        return Advance(timedOut, current.Channel, now, timings, available, [new ReportHealth(current.Channel, false, "deadline passed")]);
+        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? $"No answer by {a.DeadlineAt:O}.", DeadlineAt = null });
+        return Reroute(timedOut, current.Channel, context, [new ReportHealth(current.Channel, false, "deadline passed")]);
     }
 
     /// <summary>Attempt <paramref name="n"/>'s send message was poisoned (its handler kept failing): a failed attempt.</summary>
-    public static Step? Poison(DeliveryState state, int n, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available)
+    public static Step? Poison(DeliveryState state, int n, DeliveryContext context)
     {
-        if (state.IsSettled || state.Current is not { Status: AttemptStates.Queued or AttemptStates.Sending } current || current.N != n)
+        if (state.IsSettled || state.Current is not { Status: AttemptStatus.Queued or AttemptStatus.Sending } current || current.N != n)
         {
             return null;
         }
-        var failed = state.WithAttempt(n, a => a with { Status = AttemptStates.Failed, Error = "The send kept failing and was moved to the poison queue.", DeadlineAt = null });
-        return Advance(failed, current.Channel, now, timings, available, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
+        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = "The send kept failing and was moved to the poison queue.", DeadlineAt = null });
+        return Reroute(failed, current.Channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
     }
 
-    // Confirmed by attempt n's channel, even after a reroute: cancel what is still queued, stop every clock.
+    /// <summary>
+    /// One sender claims the merchant alert of an exhausted delivery before sending it: a pending alert, or one whose
+    /// claim was abandoned (its sender crashed before recording the outcome). Null when there is nothing to tell (a
+    /// late receipt confirmed the delivery) or another sender holds a live claim.
+    /// </summary>
+    public static Step? ClaimAlert(DeliveryState state, DeliveryContext context)
+    {
+        var claimable = state.Alert switch
+        {
+            AlertStatus.Pending => true,
+            AlertStatus.Sending => state.AlertDueAt <= context.Now,
+            AlertStatus.Sent or AlertStatus.Undeliverable or null => false,
+        };
+        if (!claimable || state.Status != ConfirmationStatus.Exhausted)
+        {
+            return null;
+        }
+        var due = DueTime.After(context.Now, context.Timings.SendPickup);
+        Effect[] clearOld = state.AlertDueAt is { } old ? [new ClearDeadline(DeadlineKeys.Alert, old)] : [];
+        return new Step(state with { Alert = AlertStatus.Sending, AlertDueAt = due },
+            [new ScheduleDeadline(DeadlineKeys.Alert, due), .. clearOld, new SendAlert()]);
+    }
+
+    /// <summary>Records how the claimed merchant alert went; null when it is not (or no longer) claimed.</summary>
+    public static Step? RecordAlert(DeliveryState state, bool sent)
+    {
+        if (state.Alert != AlertStatus.Sending)
+        {
+            return null;
+        }
+        Effect[] clear = state.AlertDueAt is { } due ? [new ClearDeadline(DeadlineKeys.Alert, due)] : [];
+        return new Step(state with { Alert = sent ? AlertStatus.Sent : AlertStatus.Undeliverable, AlertDueAt = null }, clear);
+    }
+
     // Confirmed by this attempt's channel, even after a reroute: cancel what is still queued, stop every clock.
     private static Step Confirm(DeliveryState recorded, Attempt attempt, int n)
     {
@@ -161,24 +194,24 @@ public static class DeliveryMachine
             .Select(a => (Effect)new ClearDeadline(DeadlineKeys.Attempt(a.N), a.DeadlineAt!.Value)).ToList();
         var confirmed = recorded with
         {
-            Status = ConfirmationStates.Confirmed,
+            Status = ConfirmationStatus.Confirmed,
             ConfirmedBy = attempt.Channel,
             Attempts = recorded.Attempts.Select(a =>
-                a.N == n ? a with { Status = AttemptStates.Delivered, DeadlineAt = null }
-                : a.Status == AttemptStates.Queued ? a with { Status = AttemptStates.Cancelled, DeadlineAt = null }
+                a.N == n ? a with { Status = AttemptStatus.Delivered, DeadlineAt = null }
+                : a.Status == AttemptStatus.Queued ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null }
                 : a).ToList(),
         };
         return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null), .. Rescue(confirmed, attempt.Channel)]);
     }
 
-    // The next channel after `from` in the chain that is available; none left means exhausted.
-    private static Step Advance(DeliveryState state, string from, DateTimeOffset now, DeliveryTimings timings, IReadOnlySet<string> available, IReadOnlyList<Effect> done)
+    // Moves on from `from` to the next channel in the chain that is available; none left means exhausted.
+    private static Step Reroute(DeliveryState state, string from, DeliveryContext context, IReadOnlyList<Effect> done)
     {
         var rest = state.Chain.SkipWhile(c => c != from).Skip(1).ToList();
-        var next = rest.FirstOrDefault(available.Contains) ?? rest.FirstOrDefault(c => !state.Attempts.Any(a => a.Channel == c));
+        var next = rest.FirstOrDefault(context.Available.Contains) ?? rest.FirstOrDefault(c => !state.Attempts.Any(a => a.Channel == c));
         return next is null
-            ? Exhaust(state, now, [.. done, .. Skipped(rest)])
-            : Queue(state, next, now, timings, [.. done, .. Skipped(rest.TakeWhile(c => c != next))]);
+            ? Exhaust(state, context, [.. done, .. Skipped(rest)])
+            : Queue(state, next, context, [.. done, .. Skipped(rest.TakeWhile(c => c != next))]);
     }
 
     private static IEnumerable<Effect> Skipped(IEnumerable<string> channels) => channels.Select(c => new SkippedChannel(c));
@@ -187,25 +220,26 @@ public static class DeliveryMachine
     private static IEnumerable<Effect> Rescue(DeliveryState state, string by)
     {
         var passedOver = state.Chain.TakeWhile(c => c != by)
-            .Where(c => !state.Attempts.Any(a => a.Channel == c && a.Status == AttemptStates.Delivered)).ToList();
+            .Where(c => !state.Attempts.Any(a => a.Channel == c && a.Status == AttemptStatus.Delivered)).ToList();
         return passedOver.Count > 0 ? [new Rescued(passedOver, by)] : [];
     }
 
-    private static Step Queue(DeliveryState state, string channel, DateTimeOffset now, DeliveryTimings timings, IReadOnlyList<Effect> done)
+    private static Step Queue(DeliveryState state, string channel, DeliveryContext context, IReadOnlyList<Effect> done)
     {
         var n = state.Attempts.Count + 1;
-        var due = DeliveryTimings.Due(now, timings.SendPickup);
+        var due = DueTime.After(context.Now, context.Timings.SendPickup);
         var next = state with
         {
-            Status = ConfirmationStates.Pending,
-            Attempts = [.. state.Attempts, new Attempt(n, channel, AttemptStates.Queued, now, due)],
+            Status = ConfirmationStatus.Pending,
+            Attempts = [.. state.Attempts, new Attempt(n, channel, AttemptStatus.Queued, context.Now, due)],
         };
         return new Step(next, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), .. done, new EnqueueSend(channel, n)]);
     }
 
-    private static Step Exhaust(DeliveryState state, DateTimeOffset now, IReadOnlyList<Effect> done) =>
-        new(state with { Status = ConfirmationStates.Exhausted, Alert = AlertStates.Pending },
-            [new ScheduleDeadline(DeadlineKeys.Alert, now), .. done, new AlertMerchant()]);
+    // The alert deadline is due at once: if the alert started right after this save never runs, the next sweep sends it.
+    private static Step Exhaust(DeliveryState state, DeliveryContext context, IReadOnlyList<Effect> done) =>
+        new(state with { Status = ConfirmationStatus.Exhausted, Alert = AlertStatus.Pending, AlertDueAt = context.Now },
+            [new ScheduleDeadline(DeadlineKeys.Alert, context.Now), .. done, new AlertMerchant()]);
 
     private static int ReceiptRank(string? receipt) => receipt switch
     {

@@ -11,16 +11,6 @@ public sealed record DeliveryTimings(TimeSpan SendPickup, TimeSpan SmsReceipt)
     /// <summary>The timings in the settings.</summary>
     public static DeliveryTimings From(NotifyOptions o) => new(o.SendPickupTimeout, o.SmsReceiptTimeout);
 
-    /// <summary>
-    /// When a wait that starts <paramref name="now"/> ends, to the whole millisecond: the deadline index stores times
-    /// at millisecond precision (Azurite does), and the sweep compares the two, so both must hold the same instant.
-    /// </summary>
-    public static DateTimeOffset Due(DateTimeOffset now, TimeSpan wait)
-    {
-        var due = now + wait;
-        return due.AddTicks(-(due.UtcTicks % TimeSpan.TicksPerMillisecond));
-    }
-
     /// <summary>How long an accepted message on <paramref name="channel"/> may wait for its receipt.</summary>
     public TimeSpan ReceiptFor(string channel) => channel == ChannelNames.Sms ? SmsReceipt : SendPickup;
 }

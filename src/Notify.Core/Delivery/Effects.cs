@@ -1,19 +1,30 @@
 namespace Notify.Delivery;
 
-/// <summary>Something to do once a new delivery state is saved.</summary>
-public abstract record Effect;
+/// <summary>Something to do once a new delivery state is saved (or, for a deadline, just before).</summary>
+public abstract record Effect
+{
+    /// <summary>True for the effects that must exist before the state that relies on them is saved.</summary>
+    public virtual bool RunsBeforeSave => false;
+}
 
 /// <summary>Put attempt <paramref name="Attempt"/>'s send message on <paramref name="Channel"/>'s queue.</summary>
 public sealed record EnqueueSend(string Channel, int Attempt) : Effect;
 
-/// <summary>Record a deadline in the sweep's index (done before the state is saved, so a crash cannot lose it).</summary>
-public sealed record ScheduleDeadline(string Kind, DateTimeOffset DueAt) : Effect;
+/// <summary>Record a deadline in the sweep's index; done before the state is saved, so a crash cannot lose it.</summary>
+public sealed record ScheduleDeadline(string Kind, DateTimeOffset DueAt) : Effect
+{
+    /// <inheritdoc />
+    public override bool RunsBeforeSave => true;
+}
 
 /// <summary>Remove a deadline that no longer applies.</summary>
 public sealed record ClearDeadline(string Kind, DateTimeOffset DueAt) : Effect;
 
-/// <summary>Tell the merchant that the customer could not be reached.</summary>
+/// <summary>The customer could not be reached: start the merchant alert (<see cref="DeliveryMachine.ClaimAlert"/>).</summary>
 public sealed record AlertMerchant : Effect;
+
+/// <summary>The alert is claimed: send it, then record the outcome (<see cref="DeliveryMachine.RecordAlert"/>).</summary>
+public sealed record SendAlert : Effect;
 
 /// <summary>A channel's result, for its shared health.</summary>
 public sealed record ReportHealth(string Channel, bool Succeeded, string? Error) : Effect;
@@ -24,5 +35,5 @@ public sealed record SkippedChannel(string Channel) : Effect;
 /// <summary>Confirmed by <paramref name="By"/> after <paramref name="PassedOver"/> failed or were skipped.</summary>
 public sealed record Rescued(IReadOnlyList<string> PassedOver, string By) : Effect;
 
-/// <summary>A transition's result: the next state and what to do after saving it.</summary>
+/// <summary>A transition's result: the next state and what to do around saving it.</summary>
 public sealed record Step(DeliveryState State, IReadOnlyList<Effect> Effects);

@@ -4,13 +4,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Common;
 using Notify.Configuration;
-using Notify.Delivery;
+using Notify.Deadlines;
 using Notify.FanOut;
 using Notify.Merchants;
 using Notify.Orders;
 using Notify.Signing;
 using Notify.Storage;
-using Notify.Sweep;
 
 namespace Notify.Intake;
 
@@ -20,7 +19,7 @@ namespace Notify.Intake;
 /// </summary>
 public sealed class IntakeService(
     MerchantStore merchants,
-    StorageClients storage,
+    MerchantData data,
     DeadlineIndex deadlines,
     QueueSender queues,
     IOptions<NotifyOptions> options,
@@ -29,7 +28,7 @@ public sealed class IntakeService(
 {
     // Verifying against a throwaway secret when the merchant is unknown gives the same answers as a wrong signature.
     private static readonly string UnknownMerchantSecret = StandardWebhook.NewSecret();
-    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+    private readonly TableClient _data = data.Table;
 
     /// <summary>Accepts the order, or says why not; a rejection writes nothing.</summary>
     public async Task<Result<IntakeReceipt>> AcceptAsync(SignedOrder request, CancellationToken ct)
@@ -70,19 +69,19 @@ public sealed class IntakeService(
 
     private async Task<Result<IntakeReceipt>> StoreAsync(string merchantId, string webhookId, Order order, DateTimeOffset now, CancellationToken ct)
     {
-        var hash = OrderRows.ContentHash(order);
+        var hash = NewOrderRows.ContentHash(order);
         if (await FindEarlierAnswerAsync(merchantId, webhookId, order.OrderNumber, hash, ct) is { } earlier)
         {
             return earlier;
         }
 
         var orderId = Ids.NewTimeOrdered(now);
-        var fanOutDue = DeliveryTimings.Due(now, options.Value.FanOutTimeout);
+        var fanOutDue = DueTime.After(now, options.Value.FanOutTimeout);
         // The deadline goes first: if the transaction then fails, the sweep finds no order and drops it.
         await deadlines.ScheduleAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
         try
         {
-            await _data.SubmitTransactionAsync(OrderRows.ForNewOrder(merchantId, orderId, webhookId, hash, order, now, fanOutDue), ct);
+            await _data.SubmitTransactionAsync(NewOrderRows.For(merchantId, orderId, webhookId, hash, order, now, fanOutDue), ct);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
@@ -138,7 +137,7 @@ public sealed class IntakeService(
     {
         try
         {
-            var mark = new TableEntity(merchantId, RowKeys.Order(orderId)) { [nameof(OrderEntity.FanOut)] = FanOutStates.EnqueueFailed };
+            var mark = new TableEntity(merchantId, RowKeys.Order(orderId)) { [nameof(OrderEntity.FanOut)] = FanOutStatus.EnqueueFailed.Stored() };
             await _data.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,5 +1,8 @@
 using Azure;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using Notify.Common;
+using Notify.Delivery;
 
 namespace Notify.Orders;
 
@@ -50,45 +53,41 @@ public sealed class OrderEntity : ITableEntity
     public string ContentHash { get; set; } = "";
     /// <summary>The <c>webhook-id</c> that created it.</summary>
     public string WebhookId { get; set; } = "";
-    /// <summary>Whether the order has been planned into a delivery; see <see cref="FanOutStates"/>.</summary>
-    public string FanOut { get; set; } = FanOutStates.Pending;
+    /// <summary>Whether the order has been planned into a delivery, as stored (<see cref="FanOutStatus"/>).</summary>
+    public string FanOut { get; set; } = FanOutStatus.Pending.Stored();
     /// <summary>When the sweep fans the order out if nothing else has.</summary>
     public DateTimeOffset FanOutDueAt { get; set; }
-    /// <summary>pending, sent, confirmed or exhausted; see <see cref="ConfirmationStates"/>.</summary>
-    public string ConfirmationStatus { get; set; } = ConfirmationStates.Pending;
+    /// <summary>pending, sent, confirmed or exhausted, as stored (<see cref="Notify.Delivery.ConfirmationStatus"/>).</summary>
+    public string ConfirmationStatus { get; set; } = Notify.Delivery.ConfirmationStatus.Pending.Stored();
     /// <summary>The planned channel chain, comma-separated.</summary>
     public string Chain { get; set; } = "";
     /// <summary>Every attempt, as JSON.</summary>
     public string AttemptsJson { get; set; } = "[]";
     /// <summary>The channel that confirmed delivery.</summary>
     public string? ConfirmedBy { get; set; }
-    /// <summary>Whether the merchant was alerted about an unreachable customer.</summary>
+    /// <summary>Whether the merchant was alerted about an unreachable customer (<see cref="AlertStatus"/>).</summary>
     public string? Alert { get; set; }
+    /// <summary>While the alert is claimed, when the claim counts as abandoned.</summary>
+    public DateTimeOffset? AlertDueAt { get; set; }
+
+    /// <summary>The delivery this row carries.</summary>
+    public DeliveryState ReadDelivery() => new(
+        StoredName<ConfirmationStatus>.Parse(ConfirmationStatus),
+        Chain.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        Json.Deserialize<List<Attempt>>(AttemptsJson),
+        ConfirmedBy,
+        Alert is null ? null : StoredName<AlertStatus>.Parse(Alert),
+        AlertDueAt);
 }
 
-/// <summary>Values of <see cref="OrderEntity.FanOut"/>.</summary>
-public static class FanOutStates
+/// <summary>Whether an order has been planned into a delivery.</summary>
+public enum FanOutStatus
 {
     /// <summary>Stored; the fan-out message is (or is about to be) on its queue.</summary>
-    public const string Pending = "pending";
+    Pending,
     /// <summary>Stored, but the fan-out message could not be enqueued: the sweep fans it out.</summary>
-    public const string EnqueueFailed = "enqueue-failed";
+    [JsonStringEnumMemberName("enqueue-failed")]
+    EnqueueFailed,
     /// <summary>Planned into a delivery.</summary>
-    public const string Planned = "planned";
-}
-
-/// <summary>Values of <see cref="OrderEntity.ConfirmationStatus"/>, as merchants read them.</summary>
-public static class ConfirmationStates
-{
-    /// <summary>Nothing sent yet.</summary>
-    public const string Pending = "pending";
-    /// <summary>A channel accepted a message; no receipt yet.</summary>
-    public const string Sent = "sent";
-    /// <summary>A channel confirmed delivery.</summary>
-    public const string Confirmed = "confirmed";
-    /// <summary>Every channel failed.</summary>
-    public const string Exhausted = "exhausted";
-
-    /// <summary>Every status.</summary>
-    public static readonly string[] All = [Pending, Sent, Confirmed, Exhausted];
+    Planned,
 }

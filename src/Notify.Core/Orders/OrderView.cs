@@ -1,3 +1,5 @@
+using Notify.Common;
+
 namespace Notify.Orders;
 
 /// <summary>An order as a merchant reads it (CONTRACT.md: these names are fixed).</summary>
@@ -18,17 +20,17 @@ public sealed record OrderView(
     public static OrderView From(OrderEntity e)
     {
         var order = OrderRows.ToOrder(e);
-        var delivery = Delivery.DeliveryRows.Read(e);
+        var delivery = e.ReadDelivery();
         return new OrderView(
             e.OrderId, order.OrderNumber, order.PlacedAt, e.AcceptedAt,
             new CustomerView(order.Customer.Name, order.Customer.Phone, order.Customer.Email, order.Customer.Locale),
             order.Items, order.Total, order.Currency, order.Fulfillment, order.Note,
             new ConfirmationView(
-                delivery.Status,
+                delivery.Status.Stored(),
                 delivery.Chain,
                 delivery.ConfirmedBy,
-                delivery.Attempts.Select(a => new AttemptView(a.Channel, a.Status, a.ProviderId, a.At, a.Error, a.Receipt)).ToList(),
-                delivery.Alert));
+                delivery.Attempts.Select(a => new AttemptView(a.Channel, a.Status.Stored(), a.ProviderId, a.At, a.Error, a.Receipt)).ToList(),
+                delivery.Alert?.Stored()));
     }
 }
 

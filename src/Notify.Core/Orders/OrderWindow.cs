@@ -17,9 +17,9 @@ public sealed record OrderWindow(DateTimeOffset? From, DateTimeOffset? To, strin
         {
             errors["to"] = ["'to' must not be before 'from'."];
         }
-        if (status is not null && !ConfirmationStates.All.Contains(status))
+        if (status is not null && !StoredName<Delivery.ConfirmationStatus>.All.Contains(status))
         {
-            errors["status"] = [$"Use one of {string.Join(", ", ConfirmationStates.All)}."];
+            errors["status"] = [$"Use one of {string.Join(", ", StoredName<Delivery.ConfirmationStatus>.All)}."];
         }
         var page = PageRequest.Parse(limit, continuation, errors);
         if (errors.Count > 0)

@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Options;
 using Notify.Channels;
-using Notify.Channels.Health;
 using Notify.Common;
 using Notify.Configuration;
 using Notify.Delivery;
+using Notify.Delivery.Pipeline;
 using Twilio.Security;
 
 namespace Notify.Receipts;
 
 /// <summary>Twilio's delivery receipts: verified, then applied to the attempt they name. Statuses only move forward.</summary>
-public sealed class ReceiptService(
-    DeliveryRunner runner, ChannelHealth health, IOptions<NotifyOptions> notify, IOptions<TwilioOptions> twilio, TimeProvider clock)
+public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOptions> notify, IOptions<TwilioOptions> twilio)
 {
     /// <summary>Applies the receipt; a forged or unsigned one is a 401 and changes nothing.</summary>
     public async Task<Result<bool>> ApplyAsync(TwilioReceipt receipt, CancellationToken ct)
@@ -29,12 +28,10 @@ public sealed class ReceiptService(
         }
         form.TryGetValue("ErrorCode", out var errorCode);
         var error = string.IsNullOrEmpty(errorCode) ? null : $"Twilio error {errorCode}";
-        var available = await health.AvailableAsync(ct);
-        var timings = DeliveryTimings.From(notify.Value);
         // Twilio's codes for a handset that cannot be reached, a number that does not exist, a landline: the recipient's problem.
         var recipientProblem = errorCode is "30003" or "30005" or "30006";
-        var step = await runner.ApplyAsync(key.MerchantId, key.OrderId, (_, state) =>
-            DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, clock.GetUtcNow(), timings, available, recipientProblem), ct);
-        return step is not null;
+        var saved = await pipeline.RunAsync(key.MerchantId, key.OrderId, (context, _, state) =>
+            DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, context, recipientProblem), ct);
+        return saved is not null;
     }
 }

@@ -34,5 +34,5 @@ public static class StorageNames
 
     /// <summary>All queues and their poison twins, created up front so the listeners never poll a missing queue.</summary>
     public static readonly string[] Queues =
-        [.. new[] { FanOutQueue }.Concat(Delivery.DeliveryQueues.All).SelectMany(q => new[] { q, q + Delivery.DeliveryQueues.PoisonSuffix })];
+        [.. new[] { FanOutQueue }.Concat(DeliveryQueues.All).SelectMany(q => new[] { q, q + DeliveryQueues.PoisonSuffix })];
 }

@@ -1,20 +1,17 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Notify.Channels.Health;
-using Notify.Configuration;
+using Notify.Deadlines;
 using Notify.Delivery;
-using Notify.Orders;
+using Notify.Delivery.Pipeline;
+using Notify.FanOut;
 
 namespace Notify.Sweep;
 
 /// <summary>
 /// Finds what stalled: orders never fanned out, attempts past their deadline (a send never picked up, an SMS accepted
 /// but never delivered), alerts not sent. It reads only due deadlines, claims each under its ETag so overlapping
-/// sweeps never act twice, and moves each delivery on through the same state machine as everything else.
+/// sweeps never act twice, and moves each delivery on through the same pipeline as everything else.
 /// </summary>
-public sealed class StallSweep(
-    DeadlineIndex deadlines, DeliveryRunner runner, FanOutService fanOut, DeliveryEffects effects, ChannelHealth health,
-    IOptions<NotifyOptions> options, TimeProvider clock, ILogger<StallSweep> logger)
+public sealed class StallSweep(DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, TimeProvider clock, ILogger<StallSweep> logger)
 {
     // Long enough to handle one item, short enough that a crashed sweep's claims come back soon.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -36,10 +33,13 @@ public sealed class StallSweep(
                 return;
             }
             Interlocked.Increment(ref claimed);
-            var outcome = await HandleAsync(mine, now, token);
-            if (outcome == Outcome.Rerouted) Interlocked.Increment(ref rerouted);
-            if (outcome == Outcome.FannedOut) Interlocked.Increment(ref fannedOut);
-            if (outcome == Outcome.Alerted) Interlocked.Increment(ref alerted);
+            switch (await HandleAsync(mine, token))
+            {
+                case Outcome.Rerouted: Interlocked.Increment(ref rerouted); break;
+                case Outcome.FannedOut: Interlocked.Increment(ref fannedOut); break;
+                case Outcome.Alerted: Interlocked.Increment(ref alerted); break;
+                case Outcome.Nothing: break;
+            }
             await deadlines.RemoveAsync(mine, token);
         });
         var report = new SweepReport(due.Count, claimed, rerouted, fannedOut, alerted);
@@ -50,27 +50,20 @@ public sealed class StallSweep(
         return report;
     }
 
-    private async Task<Outcome> HandleAsync(DeadlineEntity deadline, DateTimeOffset now, CancellationToken ct)
+    private async Task<Outcome> HandleAsync(DeadlineEntity deadline, CancellationToken ct)
     {
         if (deadline.Kind == DeadlineKeys.FanOut)
         {
             return await fanOut.PlanAsync(deadline.MerchantId, deadline.OrderId, ct) is not null ? Outcome.FannedOut : Outcome.Nothing;
         }
-        if (DeadlineKeys.AttemptOf(deadline.Kind) is { } n)
+        Transition? transition = DeadlineKeys.AttemptOf(deadline.Kind) is { } n
+            ? (context, _, state) => DeliveryMachine.Expire(state, n, context)
+            : deadline.Kind == DeadlineKeys.Alert ? (context, _, state) => DeliveryMachine.ClaimAlert(state, context) : null;
+        if (transition is null || await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, transition, ct) is null)
         {
-            var available = await health.AvailableAsync(ct);
-            var timings = DeliveryTimings.From(options.Value);
-            var step = await runner.ApplyAsync(deadline.MerchantId, deadline.OrderId, (_, state) =>
-                DeliveryMachine.Expire(state, n, now, timings, available), ct);
-            return step is null ? Outcome.Nothing : Outcome.Rerouted;
+            return Outcome.Nothing;
         }
-        if (deadline.Kind == DeadlineKeys.Alert && await runner.ReadAsync(deadline.MerchantId, deadline.OrderId, ct) is { } order
-            && order.Alert == AlertStates.Pending)
-        {
-            await effects.AlertAsync(deadline.MerchantId, order, ct);
-            return Outcome.Alerted;
-        }
-        return Outcome.Nothing;
+        return deadline.Kind == DeadlineKeys.Alert ? Outcome.Alerted : Outcome.Rerouted;
     }
 
     private enum Outcome { Nothing, Rerouted, FannedOut, Alerted }

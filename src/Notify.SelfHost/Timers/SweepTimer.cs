@@ -21,7 +21,7 @@ public sealed class SweepTimer(Func<CancellationToken, Task> sweep, string? sche
         async ct =>
         {
             using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<StallSweepFunction>().Run(new TimerInfo(), ct);
+            await scope.ServiceProvider.GetRequiredService<StallSweepFunction>().StallSweep(new TimerInfo(), ct);
         },
         services.GetRequiredService<IOptions<NotifyOptions>>().Value.SweepSchedule,
         services.GetRequiredService<TimeProvider>(),

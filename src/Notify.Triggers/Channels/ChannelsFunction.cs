@@ -10,8 +10,8 @@ namespace Notify.Triggers.Channels;
 public sealed class ChannelsFunction(ChannelsReport report)
 {
     /// <summary>The operator's view of every channel.</summary>
-    [Function("Channels")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(Channels))]
+    public async Task<IActionResult> Channels(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/channels")] HttpRequest request,
         CancellationToken ct) =>
         new JsonReply(200, new { channels = await report.ReadAsync(ct) });

@@ -11,8 +11,8 @@ namespace Notify.Triggers.Customers;
 public sealed class ListCustomersFunction(CustomerQueries customers)
 {
     /// <summary>A page of contacts, or all of them as CSV.</summary>
-    [Function("ListCustomers")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(ListCustomers))]
+    public async Task<IActionResult> ListCustomers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}/customers")] HttpRequest request,
         string merchantId,
         CancellationToken ct)

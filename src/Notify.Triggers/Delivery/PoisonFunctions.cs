@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using Notify.Delivery;
+using Notify.Delivery.Sending;
+using Notify.Storage;
 
 namespace Notify.Triggers.Delivery;
 
@@ -7,17 +8,17 @@ namespace Notify.Triggers.Delivery;
 public sealed class PoisonFunctions(PoisonService poison)
 {
     /// <summary>A poisoned SMS send.</summary>
-    [Function("SendSmsPoison")]
-    public Task Sms([QueueTrigger(DeliveryQueues.Sms + DeliveryQueues.PoisonSuffix)] SendMessage message, CancellationToken ct) =>
+    [Function(nameof(SendSmsPoison))]
+    public Task SendSmsPoison([QueueTrigger(DeliveryQueues.Sms + DeliveryQueues.PoisonSuffix)] SendMessage message, CancellationToken ct) =>
         poison.RerouteAsync(message, ct);
 
     /// <summary>A poisoned e-mail send.</summary>
-    [Function("SendEmailPoison")]
-    public Task Email([QueueTrigger(DeliveryQueues.Email + DeliveryQueues.PoisonSuffix)] SendMessage message, CancellationToken ct) =>
+    [Function(nameof(SendEmailPoison))]
+    public Task SendEmailPoison([QueueTrigger(DeliveryQueues.Email + DeliveryQueues.PoisonSuffix)] SendMessage message, CancellationToken ct) =>
         poison.RerouteAsync(message, ct);
 
     /// <summary>A poisoned webhook send.</summary>
-    [Function("SendWebhookPoison")]
-    public Task Webhook([QueueTrigger(DeliveryQueues.Webhook + DeliveryQueues.PoisonSuffix)] SendMessage message, CancellationToken ct) =>
+    [Function(nameof(SendWebhookPoison))]
+    public Task SendWebhookPoison([QueueTrigger(DeliveryQueues.Webhook + DeliveryQueues.PoisonSuffix)] SendMessage message, CancellationToken ct) =>
         poison.RerouteAsync(message, ct);
 }

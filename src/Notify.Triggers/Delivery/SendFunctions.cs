@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Notify.Channels;
-using Notify.Delivery;
+using Notify.Delivery.Sending;
+using Notify.Storage;
 
 namespace Notify.Triggers.Delivery;
 
@@ -8,17 +9,17 @@ namespace Notify.Triggers.Delivery;
 public sealed class SendFunctions(SendService sender)
 {
     /// <summary>Sends an SMS attempt through Twilio.</summary>
-    [Function("SendSms")]
-    public Task Sms([QueueTrigger(DeliveryQueues.Sms)] SendMessage message, CancellationToken ct) =>
+    [Function(nameof(SendSms))]
+    public Task SendSms([QueueTrigger(DeliveryQueues.Sms)] SendMessage message, CancellationToken ct) =>
         sender.SendAsync(ChannelNames.Sms, message, ct);
 
     /// <summary>Sends an e-mail attempt over SMTP.</summary>
-    [Function("SendEmail")]
-    public Task Email([QueueTrigger(DeliveryQueues.Email)] SendMessage message, CancellationToken ct) =>
+    [Function(nameof(SendEmail))]
+    public Task SendEmail([QueueTrigger(DeliveryQueues.Email)] SendMessage message, CancellationToken ct) =>
         sender.SendAsync(ChannelNames.Email, message, ct);
 
     /// <summary>Posts a signed event to the merchant's webhook.</summary>
-    [Function("SendWebhook")]
-    public Task Webhook([QueueTrigger(DeliveryQueues.Webhook)] SendMessage message, CancellationToken ct) =>
+    [Function(nameof(SendWebhook))]
+    public Task SendWebhook([QueueTrigger(DeliveryQueues.Webhook)] SendMessage message, CancellationToken ct) =>
         sender.SendAsync(ChannelNames.Webhook, message, ct);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Notify.Delivery;
 using Notify.FanOut;
 using Notify.Storage;
 
@@ -9,12 +8,12 @@ namespace Notify.Triggers.FanOut;
 public sealed class FanOutFunction(FanOutService fanOut)
 {
     /// <summary>Runs once per fan-out message; a redelivered message plans nothing new.</summary>
-    [Function("FanOut")]
-    public Task Run([QueueTrigger(StorageNames.FanOutQueue)] FanOutMessage message, CancellationToken ct) =>
+    [Function(nameof(FanOut))]
+    public Task FanOut([QueueTrigger(StorageNames.FanOutQueue)] FanOutMessage message, CancellationToken ct) =>
         fanOut.PlanAsync(message.MerchantId, message.OrderId, ct);
 
     /// <summary>A fan-out that kept failing is not dropped: its deadline is pushed out so the sweep tries again.</summary>
-    [Function("FanOutPoison")]
-    public Task RunPoison([QueueTrigger(StorageNames.FanOutQueue + DeliveryQueues.PoisonSuffix)] FanOutMessage message, CancellationToken ct) =>
+    [Function(nameof(FanOutPoison))]
+    public Task FanOutPoison([QueueTrigger(StorageNames.FanOutQueue + DeliveryQueues.PoisonSuffix)] FanOutMessage message, CancellationToken ct) =>
         fanOut.RetryLaterAsync(message.MerchantId, message.OrderId, ct);
 }

@@ -10,8 +10,8 @@ namespace Notify.Triggers.Intake;
 public sealed class PostOrderFunction(IntakeService intake)
 {
     /// <summary>202 with the order id once the order is stored; 200 for a resend of the same order.</summary>
-    [Function("PostOrder")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(PostOrder))]
+    public async Task<IActionResult> PostOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/merchants/{merchantId}/orders")] HttpRequest request,
         string merchantId,
         CancellationToken ct)

@@ -13,8 +13,8 @@ public sealed class CreateMerchantFunction(MerchantService merchants)
     /// <summary>201 with the merchant's id, webhook secret and API key (shown once).</summary>
     // The Functions host refuses routes that start with "admin" (its own API lives at /admin); with the fixed "api"
     // prefix there is no clash, so a one-value route parameter keeps the contract's path on both hosts.
-    [Function("CreateMerchant")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(CreateMerchant))]
+    public async Task<IActionResult> CreateMerchant(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/{area:regex(^admin$)}/merchants")] HttpRequest request,
         CancellationToken ct)
     {

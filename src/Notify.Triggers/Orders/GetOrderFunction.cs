@@ -10,8 +10,8 @@ namespace Notify.Triggers.Orders;
 public sealed class GetOrderFunction(OrderQueries orders)
 {
     /// <summary>The order, its customer, and how its confirmation went.</summary>
-    [Function("GetOrder")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(GetOrder))]
+    public async Task<IActionResult> GetOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}/orders/{orderId}")] HttpRequest request,
         string merchantId,
         string orderId,

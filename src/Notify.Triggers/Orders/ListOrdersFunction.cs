@@ -10,8 +10,8 @@ namespace Notify.Triggers.Orders;
 public sealed class ListOrdersFunction(OrderQueries orders)
 {
     /// <summary>A page of orders, or every order in the window as CSV.</summary>
-    [Function("ListOrders")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(ListOrders))]
+    public async Task<IActionResult> ListOrders(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}/orders")] HttpRequest request,
         string merchantId,
         CancellationToken ct)

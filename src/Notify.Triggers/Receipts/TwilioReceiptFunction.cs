@@ -10,8 +10,8 @@ namespace Notify.Triggers.Receipts;
 public sealed class TwilioReceiptFunction(ReceiptService receipts)
 {
     /// <summary>204 once applied (or recorded as changing nothing); 401 when the signature does not match.</summary>
-    [Function("TwilioReceipt")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(TwilioReceipt))]
+    public async Task<IActionResult> TwilioReceipt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/receipts/twilio")] HttpRequest request,
         CancellationToken ct)
     {

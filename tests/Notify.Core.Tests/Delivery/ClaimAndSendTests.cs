@@ -2,6 +2,7 @@ using Notify.Channels;
 using Notify.Delivery;
 using Notify.Orders;
 using static Notify.Core.Tests.Delivery.Deliveries;
+using Notify.Deadlines;
 
 namespace Notify.Core.Tests.Delivery;
 
@@ -16,7 +17,7 @@ public sealed class ClaimAndSendTests
 
         var step = DeliveryMachine.Claim(planned, 1).Must();
 
-        Assert.Equal(AttemptStates.Sending, step.State.AttemptN(1).Status);
+        Assert.Equal(AttemptStatus.Sending, step.State.AttemptN(1).Status);
         Assert.Equal(planned.AttemptN(1).DeadlineAt, step.State.AttemptN(1).DeadlineAt);
         Assert.Empty(step.Effects);
     }
@@ -60,12 +61,12 @@ public sealed class ClaimAndSendTests
     {
         var clock = NewClock();
         var confirmed = Send(Planned(clock), clock, SendStatus.Delivered).State;
-        var exhausted = DeliveryMachine.Plan(DeliveryState.Unplanned, [], clock.GetUtcNow(), Timings, All).Must().State;
+        var exhausted = DeliveryMachine.Plan(DeliveryState.Unplanned, [], new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must().State;
 
         Assert.Null(DeliveryMachine.Claim(confirmed, 1));
         Assert.Null(DeliveryMachine.Claim(exhausted, 1));
         // Even a queued attempt cannot be claimed once the delivery is settled.
-        var settledButQueued = Planned(clock) with { Status = ConfirmationStates.Confirmed };
+        var settledButQueued = Planned(clock) with { Status = ConfirmationStatus.Confirmed };
         Assert.Null(DeliveryMachine.Claim(settledButQueued, 1));
     }
 
@@ -79,12 +80,12 @@ public sealed class ClaimAndSendTests
         var claimed = Claimed(planned);
         clock.Advance(TimeSpan.FromSeconds(3));
 
-        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Delivered, "mid-1"), clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Delivered, "mid-1"), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal(Email, step.State.ConfirmedBy);
         var attempt = step.State.AttemptN(1);
-        Assert.Equal(AttemptStates.Delivered, attempt.Status);
+        Assert.Equal(AttemptStatus.Delivered, attempt.Status);
         Assert.Equal("mid-1", attempt.ProviderId);
         Assert.Null(attempt.DeadlineAt);
         Assert.Equal<Effect>([new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value), new ReportHealth(Email, true, null)], step.Effects);
@@ -99,12 +100,12 @@ public sealed class ClaimAndSendTests
         clock.Advance(TimeSpan.FromSeconds(20));
         var now = clock.GetUtcNow();
 
-        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Accepted, "SM1", Segments: 2), now, Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Accepted, "SM1", Segments: 2), new DeliveryContext(now, Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Sent, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Sent, step.State.Status);
         Assert.Null(step.State.ConfirmedBy);
         var attempt = step.State.AttemptN(1);
-        Assert.Equal(AttemptStates.Accepted, attempt.Status);
+        Assert.Equal(AttemptStatus.Accepted, attempt.Status);
         Assert.Equal("SM1", attempt.ProviderId);
         Assert.Equal(2, attempt.Segments);
         Assert.Equal(now + Timings.SmsReceipt, attempt.DeadlineAt);
@@ -128,7 +129,7 @@ public sealed class ClaimAndSendTests
         clock.Advance(TimeSpan.FromSeconds(20));
         var now = clock.GetUtcNow();
 
-        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Accepted, "x"), now, Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Accepted, "x"), new DeliveryContext(now, Timings, All)).Must();
 
         Assert.Equal(now + Timings.SendPickup, step.State.AttemptN(1).DeadlineAt);
         Assert.Equal(new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup), step.Effects[0]);
@@ -143,11 +144,11 @@ public sealed class ClaimAndSendTests
         clock.Advance(TimeSpan.FromSeconds(30));
         var now = clock.GetUtcNow();
 
-        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Unknown, Error: "create timed out"), now, Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Unknown, Error: "create timed out"), new DeliveryContext(now, Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Sent, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Sent, step.State.Status);
         var attempt = step.State.AttemptN(1);
-        Assert.Equal(AttemptStates.Unknown, attempt.Status);
+        Assert.Equal(AttemptStatus.Unknown, attempt.Status);
         Assert.True(attempt.IsWaiting);
         Assert.Equal("create timed out", attempt.Error);
         Assert.Equal(now + Timings.SmsReceipt, attempt.DeadlineAt);
@@ -167,14 +168,14 @@ public sealed class ClaimAndSendTests
         clock.Advance(TimeSpan.FromSeconds(10));
         var now = clock.GetUtcNow();
 
-        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Failed, Error: "21211 invalid number"), now, Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Failed, Error: "21211 invalid number"), new DeliveryContext(now, Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Pending, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Pending, step.State.Status);
         var first = step.State.AttemptN(1);
-        Assert.Equal(AttemptStates.Failed, first.Status);
+        Assert.Equal(AttemptStatus.Failed, first.Status);
         Assert.Equal("21211 invalid number", first.Error);
         Assert.Null(first.DeadlineAt);
-        Assert.Equal(new Attempt(2, Email, AttemptStates.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
+        Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
         Assert.Equal<Effect>(
         [
             new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
@@ -194,10 +195,10 @@ public sealed class ClaimAndSendTests
 
         var step = Send(state, clock, SendStatus.Failed);
 
-        Assert.Equal(ConfirmationStates.Exhausted, step.State.Status);
-        Assert.Equal(AlertStates.Pending, step.State.Alert);
+        Assert.Equal(ConfirmationStatus.Exhausted, step.State.Status);
+        Assert.Equal(AlertStatus.Pending, step.State.Alert);
         Assert.Equal(3, step.State.Attempts.Count);
-        Assert.All(step.State.Attempts, a => Assert.Equal(AttemptStates.Failed, a.Status));
+        Assert.All(step.State.Attempts, a => Assert.Equal(AttemptStatus.Failed, a.Status));
         Assert.Equal(new ScheduleDeadline(DeadlineKeys.Alert, clock.GetUtcNow()), step.Effects[0]);
         Assert.IsType<AlertMerchant>(step.Effects[^1]);
         Assert.Contains(new ReportHealth(Webhook, false, null), step.Effects);
@@ -213,12 +214,12 @@ public sealed class ClaimAndSendTests
         var delivered = Receipt(claimed, 1, "delivered", clock).State;
         clock.Advance(TimeSpan.FromSeconds(2));
 
-        var step = DeliveryMachine.RecordSend(delivered, 1, new SendResult(SendStatus.Accepted, "SM1", Segments: 3), clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(delivered, 1, new SendResult(SendStatus.Accepted, "SM1", Segments: 3), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
         Assert.Empty(step.Effects);
         Assert.Equal(delivered.AttemptN(1) with { ProviderId = "SM1", Segments = 3 }, step.State.AttemptN(1));
         Assert.Equal(delivered with { Attempts = step.State.Attempts }, step.State);
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
     }
 
     [Fact]
@@ -226,9 +227,9 @@ public sealed class ClaimAndSendTests
     {
         var clock = NewClock();
         var claimed = Claimed(Planned(clock));
-        var withId = claimed.WithAttempt(1, a => a with { Status = AttemptStates.Failed, ProviderId = "SM-from-receipt", Segments = 1 });
+        var withId = claimed.WithAttempt(1, a => a with { Status = AttemptStatus.Failed, ProviderId = "SM-from-receipt", Segments = 1 });
 
-        var step = DeliveryMachine.RecordSend(withId, 1, new SendResult(SendStatus.Failed, "SM-other", Segments: 4), clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(withId, 1, new SendResult(SendStatus.Failed, "SM-other", Segments: 4), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
         Assert.Equal("SM-from-receipt", step.State.AttemptN(1).ProviderId);
         Assert.Equal(1, step.State.AttemptN(1).Segments);
@@ -243,7 +244,7 @@ public sealed class ClaimAndSendTests
         var rerouted = Receipt(claimed, 1, "undelivered", clock, error: "30003").State;
         Assert.Equal(2, rerouted.Attempts.Count);
 
-        var step = DeliveryMachine.RecordSend(rerouted, 1, new SendResult(SendStatus.Failed, "SM1"), clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(rerouted, 1, new SendResult(SendStatus.Failed, "SM1"), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
         Assert.Equal(2, step.State.Attempts.Count);
         Assert.Empty(step.Effects);
@@ -256,8 +257,8 @@ public sealed class ClaimAndSendTests
         var clock = NewClock();
         var claimed = Claimed(Planned(clock));
 
-        Assert.Null(DeliveryMachine.RecordSend(claimed, 2, new SendResult(SendStatus.Delivered), clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.RecordSend(DeliveryState.Unplanned, 1, new SendResult(SendStatus.Delivered), clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.RecordSend(claimed, 2, new SendResult(SendStatus.Delivered), new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.RecordSend(DeliveryState.Unplanned, 1, new SendResult(SendStatus.Delivered), new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -267,7 +268,7 @@ public sealed class ClaimAndSendTests
         var accepted = Send(Planned(clock), clock, SendStatus.Accepted).State;
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        var again = DeliveryMachine.RecordSend(accepted, 1, new SendResult(SendStatus.Accepted, "p1"), clock.GetUtcNow(), Timings, All).Must();
+        var again = DeliveryMachine.RecordSend(accepted, 1, new SendResult(SendStatus.Accepted, "p1"), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
         Assert.Equal(accepted.AttemptN(1), again.State.AttemptN(1));
         Assert.Equal(accepted.Status, again.State.Status);

@@ -29,7 +29,7 @@ internal static class Deliveries
     }
 
     public static DeliveryState Planned(FakeTimeProvider clock, IReadOnlyList<string>? chain = null, IReadOnlySet<string>? available = null) =>
-        DeliveryMachine.Plan(DeliveryState.Unplanned, chain ?? Chain, clock.GetUtcNow(), Timings, available ?? All).Must().State;
+        DeliveryMachine.Plan(DeliveryState.Unplanned, chain ?? Chain, new DeliveryContext(clock.GetUtcNow(), Timings, available ?? All)).Must().State;
 
     public static DeliveryState Claimed(DeliveryState state) => DeliveryMachine.Claim(state, state.Current!.N).Must().State;
 
@@ -37,11 +37,11 @@ internal static class Deliveries
     public static Step Send(DeliveryState state, FakeTimeProvider clock, SendStatus status, IReadOnlySet<string>? available = null)
     {
         var claimed = Claimed(state);
-        return DeliveryMachine.RecordSend(claimed, claimed.Current!.N, new SendResult(status, ProviderId: $"p{claimed.Current.N}"), clock.GetUtcNow(), Timings, available ?? All).Must();
+        return DeliveryMachine.RecordSend(claimed, claimed.Current!.N, new SendResult(status, ProviderId: $"p{claimed.Current.N}"), new DeliveryContext(clock.GetUtcNow(), Timings, available ?? All)).Must();
     }
 
     public static Step Receipt(DeliveryState state, int n, string receipt, FakeTimeProvider clock, string? error = null, IReadOnlySet<string>? available = null) =>
-        DeliveryMachine.ApplyReceipt(state, n, receipt, error, clock.GetUtcNow(), Timings, available ?? All).Must();
+        DeliveryMachine.ApplyReceipt(state, n, receipt, error, new DeliveryContext(clock.GetUtcNow(), Timings, available ?? All)).Must();
 
     public static Attempt AttemptN(this DeliveryState state, int n) => state.Attempts.Single(a => a.N == n);
 

@@ -4,6 +4,7 @@ using Notify.Channels;
 using Notify.Delivery;
 using Notify.Orders;
 using static Notify.Core.Tests.Delivery.Deliveries;
+using Notify.Deadlines;
 
 namespace Notify.Core.Tests.Delivery;
 
@@ -53,9 +54,9 @@ public sealed class DeliveryMachinePropertyTests
             }
             var before = state;
             var sends = step.Effects.OfType<EnqueueSend>().ToList();
-            Check(before.Status != ConfirmationStates.Confirmed || step.State.Status == ConfirmationStates.Confirmed, "confirmed went back", seed, log);
-            Check(before.Status != ConfirmationStates.Confirmed || before.ConfirmedBy == step.State.ConfirmedBy, "ConfirmedBy changed", seed, log);
-            Check(before.Status != ConfirmationStates.Confirmed || sends.Count == 0, "EnqueueSend after confirmed", seed, log);
+            Check(before.Status != ConfirmationStatus.Confirmed || step.State.Status == ConfirmationStatus.Confirmed, "confirmed went back", seed, log);
+            Check(before.Status != ConfirmationStatus.Confirmed || before.ConfirmedBy == step.State.ConfirmedBy, "ConfirmedBy changed", seed, log);
+            Check(before.Status != ConfirmationStatus.Confirmed || sends.Count == 0, "EnqueueSend after confirmed", seed, log);
             Check(!deliveredBySomeone || sends.Count == 0, "EnqueueSend after a provider confirmed delivery", seed, log);
             Check(step.State.Attempts.Select(a => a.N).SequenceEqual(Enumerable.Range(1, step.State.Attempts.Count)), "attempts not 1..n", seed, log);
             Check(step.State.Attempts.Take(before.Attempts.Count).Select(a => (a.N, a.Channel)).SequenceEqual(before.Attempts.Select(a => (a.N, a.Channel))), "attempts rewritten", seed, log);
@@ -63,16 +64,16 @@ public sealed class DeliveryMachinePropertyTests
             {
                 Check(enqueued.Add(send.Attempt), $"second EnqueueSend for attempt {send.Attempt}", seed, log);
                 var attempt = step.State.Attempts.SingleOrDefault(a => a.N == send.Attempt);
-                Check(attempt is { Status: AttemptStates.Queued } && attempt.Channel == send.Channel, "EnqueueSend without its queued attempt", seed, log);
+                Check(attempt is { Status: AttemptStatus.Queued } && attempt.Channel == send.Channel, "EnqueueSend without its queued attempt", seed, log);
                 var schedule = step.Effects.ToList().FindIndex(e => e == new ScheduleDeadline(DeadlineKeys.Attempt(send.Attempt), attempt!.DeadlineAt!.Value));
                 Check(schedule >= 0 && schedule < step.Effects.ToList().IndexOf(send), "deadline not scheduled before the send", seed, log);
                 queue.Add(send.Attempt);
             }
-            Check(step.State.Status != ConfirmationStates.Confirmed || step.State.Attempts.Count(a => a.Status == AttemptStates.Queued) == 0, "queued attempt left in a confirmed delivery", seed, log);
+            Check(step.State.Status != ConfirmationStatus.Confirmed || step.State.Attempts.Count(a => a.Status == AttemptStatus.Queued) == 0, "queued attempt left in a confirmed delivery", seed, log);
             state = step.State;
         }
 
-        Apply("plan", DeliveryMachine.Plan(state, chain, clock.GetUtcNow(), Timings, Health()));
+        Apply("plan", DeliveryMachine.Plan(state, chain, new DeliveryContext(clock.GetUtcNow(), Timings, Health())));
 
         for (var i = 0; i < 40; i++)
         {
@@ -117,14 +118,14 @@ public sealed class DeliveryMachinePropertyTests
                             }
                         }
                     }
-                    Apply($"send {sent} {status}", DeliveryMachine.RecordSend(state, sent, new SendResult(status, $"p{sent}", Segments: 1), now, Timings, Health()));
+                    Apply($"send {sent} {status}", DeliveryMachine.RecordSend(state, sent, new SendResult(status, $"p{sent}", Segments: 1), new DeliveryContext(now, Timings, Health())));
                     break;
                 }
                 case 3 when receipts.Count > 0:
                 {
                     var (rn, r) = receipts[random.Next(receipts.Count)];
                     receipts.Remove((rn, r));
-                    var step = DeliveryMachine.ApplyReceipt(state, rn, r, r == "delivered" ? null : "3000" + random.Next(9), now, Timings, Health());
+                    var step = DeliveryMachine.ApplyReceipt(state, rn, r, r == "delivered" ? null : "3000" + random.Next(9), new DeliveryContext(now, Timings, Health()));
                     if (r == "delivered" && step is not null)
                     {
                         deliveredBySomeone = true;
@@ -135,7 +136,7 @@ public sealed class DeliveryMachinePropertyTests
                 case 4:
                 {
                     var before = state;
-                    var step = DeliveryMachine.Expire(state, n, now, Timings, Health());
+                    var step = DeliveryMachine.Expire(state, n, new DeliveryContext(now, Timings, Health()));
                     if (step is not null)
                     {
                         var expired = before.Attempts.Single(a => a.N == n);
@@ -145,10 +146,10 @@ public sealed class DeliveryMachinePropertyTests
                     break;
                 }
                 case 5 when random.Next(3) == 0:
-                    Apply($"poison {n}", DeliveryMachine.Poison(state, n, now, Timings, Health()));
+                    Apply($"poison {n}", DeliveryMachine.Poison(state, n, new DeliveryContext(now, Timings, Health())));
                     break;
                 case 6 when random.Next(4) == 0:
-                    Apply("plan again", DeliveryMachine.Plan(state, chain, now, Timings, Health()));
+                    Apply("plan again", DeliveryMachine.Plan(state, chain, new DeliveryContext(now, Timings, Health())));
                     break;
             }
         }

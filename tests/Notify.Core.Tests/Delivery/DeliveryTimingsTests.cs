@@ -1,4 +1,5 @@
 using Notify.Delivery;
+using Notify.Deadlines;
 
 namespace Notify.Core.Tests.Delivery;
 
@@ -11,7 +12,7 @@ public sealed class DeliveryTimingsTests
         // hold an earlier instant than the attempt, and the sweep would find the row due but the attempt not.
         var now = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero).AddTicks(4567);
 
-        var due = DeliveryTimings.Due(now, TimeSpan.FromMinutes(5));
+        var due = DueTime.After(now, TimeSpan.FromMinutes(5));
 
         Assert.Equal(0, due.UtcTicks % TimeSpan.TicksPerMillisecond);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), due);

@@ -2,6 +2,7 @@ using Notify.Channels;
 using Notify.Delivery;
 using Notify.Orders;
 using static Notify.Core.Tests.Delivery.Deliveries;
+using Notify.Deadlines;
 
 namespace Notify.Core.Tests.Delivery;
 
@@ -16,7 +17,7 @@ public sealed class ExpireAndPoisonTests
         var accepted = Send(Planned(clock), clock, SendStatus.Accepted).State;
         clock.Advance(Timings.SmsReceipt - TimeSpan.FromTicks(1));
 
-        Assert.Null(DeliveryMachine.Expire(accepted, 1, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Expire(accepted, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -28,14 +29,14 @@ public sealed class ExpireAndPoisonTests
         var now = clock.GetUtcNow();
         Assert.Equal(now, accepted.AttemptN(1).DeadlineAt);
 
-        var step = DeliveryMachine.Expire(accepted, 1, now, Timings, All).Must();
+        var step = DeliveryMachine.Expire(accepted, 1, new DeliveryContext(now, Timings, All)).Must();
 
         var first = step.State.AttemptN(1);
-        Assert.Equal(AttemptStates.TimedOut, first.Status);
+        Assert.Equal(AttemptStatus.TimedOut, first.Status);
         Assert.Null(first.DeadlineAt);
         Assert.Contains("No answer by", first.Error);
-        Assert.Equal(new Attempt(2, Email, AttemptStates.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
-        Assert.Equal(ConfirmationStates.Pending, step.State.Status);
+        Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
+        Assert.Equal(ConfirmationStatus.Pending, step.State.Status);
         Assert.Equal<Effect>(
         [
             new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
@@ -49,10 +50,10 @@ public sealed class ExpireAndPoisonTests
     {
         var clock = NewClock();
         var claimed = Claimed(Planned(clock));
-        var unknown = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Unknown, Error: "timeout"), clock.GetUtcNow(), Timings, All).Must().State;
+        var unknown = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Unknown, Error: "timeout"), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must().State;
         clock.Advance(Timings.SmsReceipt + TimeSpan.FromMinutes(1));
 
-        var step = DeliveryMachine.Expire(unknown, 1, clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.Expire(unknown, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
         Assert.Equal("timeout", step.State.AttemptN(1).Error);
     }
@@ -70,9 +71,9 @@ public sealed class ExpireAndPoisonTests
         }
         clock.Advance(Timings.SendPickup + TimeSpan.FromSeconds(1));
 
-        var step = DeliveryMachine.Expire(state, 1, clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.Expire(state, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(AttemptStates.TimedOut, step.State.AttemptN(1).Status);
+        Assert.Equal(AttemptStatus.TimedOut, step.State.AttemptN(1).Status);
         Assert.Equal(new EnqueueSend(Email, 2), step.Effects[^1]);
         Assert.Null(DeliveryMachine.Claim(step.State, 1));
     }
@@ -84,10 +85,10 @@ public sealed class ExpireAndPoisonTests
         var accepted = Send(Planned(clock, [Sms]), clock, SendStatus.Accepted).State;
         clock.Advance(Timings.SmsReceipt);
 
-        var step = DeliveryMachine.Expire(accepted, 1, clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.Expire(accepted, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Exhausted, step.State.Status);
-        Assert.Equal(AlertStates.Pending, step.State.Alert);
+        Assert.Equal(ConfirmationStatus.Exhausted, step.State.Status);
+        Assert.Equal(AlertStatus.Pending, step.State.Alert);
         Assert.Equal(new ScheduleDeadline(DeadlineKeys.Alert, clock.GetUtcNow()), step.Effects[0]);
         Assert.IsType<AlertMerchant>(step.Effects[^1]);
         Assert.Empty(step.Of<EnqueueSend>());
@@ -100,8 +101,8 @@ public sealed class ExpireAndPoisonTests
         var failed = Send(Planned(clock), clock, SendStatus.Failed).State;
         clock.Advance(TimeSpan.FromHours(2));
 
-        Assert.Null(DeliveryMachine.Expire(failed, 1, clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.Expire(failed, 3, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Expire(failed, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.Expire(failed, 3, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -110,9 +111,9 @@ public sealed class ExpireAndPoisonTests
         var clock = NewClock();
         var accepted = Send(Planned(clock), clock, SendStatus.Accepted).State;
         clock.Advance(Timings.SmsReceipt);
-        var expired = DeliveryMachine.Expire(accepted, 1, clock.GetUtcNow(), Timings, All).Must().State;
+        var expired = DeliveryMachine.Expire(accepted, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must().State;
 
-        Assert.Null(DeliveryMachine.Expire(expired, 1, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Expire(expired, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -121,13 +122,13 @@ public sealed class ExpireAndPoisonTests
         var clock = NewClock();
         var accepted = Send(Planned(clock), clock, SendStatus.Accepted).State;
         var confirmed = Receipt(accepted, 1, "delivered", clock).State;
-        var stillAcceptedButConfirmed = accepted with { Status = ConfirmationStates.Confirmed };
-        var exhausted = accepted with { Status = ConfirmationStates.Exhausted };
+        var stillAcceptedButConfirmed = accepted with { Status = ConfirmationStatus.Confirmed };
+        var exhausted = accepted with { Status = ConfirmationStatus.Exhausted };
         clock.Advance(TimeSpan.FromDays(1));
 
-        Assert.Null(DeliveryMachine.Expire(confirmed, 1, clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.Expire(stillAcceptedButConfirmed, 1, clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.Expire(exhausted, 1, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Expire(confirmed, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.Expire(stillAcceptedButConfirmed, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.Expire(exhausted, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -136,16 +137,16 @@ public sealed class ExpireAndPoisonTests
         var clock = NewClock();
         var sending = Claimed(Planned(clock, [Email, Webhook]));
         clock.Advance(Timings.SendPickup);
-        var rerouted = DeliveryMachine.Expire(sending, 1, clock.GetUtcNow(), Timings, All).Must().State;
-        Assert.Equal(AttemptStates.Queued, rerouted.AttemptN(2).Status);
+        var rerouted = DeliveryMachine.Expire(sending, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must().State;
+        Assert.Equal(AttemptStatus.Queued, rerouted.AttemptN(2).Status);
         clock.Advance(TimeSpan.FromSeconds(1));
 
         // The slow SMTP server took the mail after all: the customer has their confirmation.
-        var step = DeliveryMachine.RecordSend(rerouted, 1, new SendResult(SendStatus.Delivered, "mid-1"), clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(rerouted, 1, new SendResult(SendStatus.Delivered, "mid-1"), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal(Email, step.State.ConfirmedBy);
-        Assert.Equal(AttemptStates.Cancelled, step.State.AttemptN(2).Status);
+        Assert.Equal(AttemptStatus.Cancelled, step.State.AttemptN(2).Status);
         Assert.Equal("mid-1", step.State.AttemptN(1).ProviderId);
         Assert.Contains(new ClearDeadline(DeadlineKeys.Attempt(2), rerouted.AttemptN(2).DeadlineAt!.Value), step.Effects);
         Assert.Empty(step.Of<EnqueueSend>());
@@ -165,13 +166,13 @@ public sealed class ExpireAndPoisonTests
         clock.Advance(TimeSpan.FromSeconds(40));
         var now = clock.GetUtcNow();
 
-        var step = DeliveryMachine.Poison(state, 1, now, Timings, All).Must();
+        var step = DeliveryMachine.Poison(state, 1, new DeliveryContext(now, Timings, All)).Must();
 
         var first = step.State.AttemptN(1);
-        Assert.Equal(AttemptStates.Failed, first.Status);
+        Assert.Equal(AttemptStatus.Failed, first.Status);
         Assert.Null(first.DeadlineAt);
         Assert.Contains("poison", first.Error);
-        Assert.Equal(new Attempt(2, Email, AttemptStates.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
+        Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
         Assert.Equal<Effect>(
         [
             new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
@@ -188,7 +189,7 @@ public sealed class ExpireAndPoisonTests
         var clock = NewClock();
         var waiting = Send(Planned(clock), clock, status).State;
 
-        Assert.Null(DeliveryMachine.Poison(waiting, 1, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Poison(waiting, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -198,9 +199,9 @@ public sealed class ExpireAndPoisonTests
         var confirmed = Send(Planned(clock), clock, SendStatus.Delivered).State;
         var exhausted = Send(Planned(clock, [Webhook]), clock, SendStatus.Failed).State;
 
-        Assert.Null(DeliveryMachine.Poison(confirmed, 1, clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.Poison(exhausted, 1, clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.Poison(Planned(clock) with { Status = ConfirmationStates.Confirmed }, 1, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Poison(confirmed, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.Poison(exhausted, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.Poison(Planned(clock) with { Status = ConfirmationStatus.Confirmed }, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -209,7 +210,7 @@ public sealed class ExpireAndPoisonTests
         var clock = NewClock();
         var rerouted = Send(Planned(clock), clock, SendStatus.Failed).State;
 
-        Assert.Null(DeliveryMachine.Poison(rerouted, 1, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Poison(rerouted, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -217,9 +218,9 @@ public sealed class ExpireAndPoisonTests
     {
         var clock = NewClock();
 
-        var step = DeliveryMachine.Poison(Planned(clock, [Email]), 1, clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.Poison(Planned(clock, [Email]), 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Exhausted, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Exhausted, step.State.Status);
         Assert.IsType<AlertMerchant>(step.Effects[^1]);
     }
 
@@ -269,7 +270,7 @@ public sealed class ExpireAndPoisonTests
 
         var step = Send(planned, clock, SendStatus.Failed, available: All);
 
-        Assert.Equal(ConfirmationStates.Exhausted, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Exhausted, step.State.Status);
         Assert.Single(step.State.Attempts);
     }
 
@@ -280,14 +281,14 @@ public sealed class ExpireAndPoisonTests
         var state = Planned(clock);
         state = Send(state, clock, SendStatus.Failed).State;
         clock.Advance(TimeSpan.FromSeconds(30));
-        state = DeliveryMachine.Poison(state, 2, clock.GetUtcNow(), Timings, All).Must().State;
+        state = DeliveryMachine.Poison(state, 2, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must().State;
         clock.Advance(TimeSpan.FromSeconds(30));
         state = Claimed(state);
         clock.Advance(Timings.SendPickup);
-        var last = DeliveryMachine.Expire(state, 3, clock.GetUtcNow(), Timings, All).Must();
+        var last = DeliveryMachine.Expire(state, 3, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
         Assert.Equal(Chain, last.State.Attempts.Select(a => a.Channel));
         Assert.Equal([1, 2, 3], last.State.Attempts.Select(a => a.N));
-        Assert.Equal(ConfirmationStates.Exhausted, last.State.Status);
+        Assert.Equal(ConfirmationStatus.Exhausted, last.State.Status);
     }
 }

@@ -1,6 +1,7 @@
 using Notify.Delivery;
 using Notify.Orders;
 using static Notify.Core.Tests.Delivery.Deliveries;
+using Notify.Deadlines;
 
 namespace Notify.Core.Tests.Delivery;
 
@@ -11,12 +12,12 @@ public sealed class PlanTests
     {
         var clock = NewClock();
 
-        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
         Assert.Equal(Chain, step.State.Chain);
-        Assert.Equal(ConfirmationStates.Pending, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Pending, step.State.Status);
         var attempt = Assert.Single(step.State.Attempts);
-        Assert.Equal(new Attempt(1, Sms, AttemptStates.Queued, clock.GetUtcNow(), clock.GetUtcNow() + Timings.SendPickup), attempt);
+        Assert.Equal(new Attempt(1, Sms, AttemptStatus.Queued, clock.GetUtcNow(), clock.GetUtcNow() + Timings.SendPickup), attempt);
     }
 
     [Fact]
@@ -24,7 +25,7 @@ public sealed class PlanTests
     {
         var clock = NewClock();
 
-        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, clock.GetUtcNow(), Timings, Only(Webhook, Email)).Must();
+        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, new DeliveryContext(clock.GetUtcNow(), Timings, Only(Webhook, Email))).Must();
 
         Assert.Equal(Email, Assert.Single(step.State.Attempts).Channel);
         Assert.Equal(Chain, step.State.Chain);
@@ -36,7 +37,7 @@ public sealed class PlanTests
     {
         var clock = NewClock();
 
-        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, clock.GetUtcNow(), Timings, None).Must();
+        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, new DeliveryContext(clock.GetUtcNow(), Timings, None)).Must();
 
         Assert.Equal(Sms, Assert.Single(step.State.Attempts).Channel);
         Assert.Equal(new EnqueueSend(Sms, 1), step.Effects[^1]);
@@ -47,10 +48,10 @@ public sealed class PlanTests
     {
         var clock = NewClock();
 
-        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, [], clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, [], new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Exhausted, step.State.Status);
-        Assert.Equal(AlertStates.Pending, step.State.Alert);
+        Assert.Equal(ConfirmationStatus.Exhausted, step.State.Status);
+        Assert.Equal(AlertStatus.Pending, step.State.Alert);
         Assert.Empty(step.State.Attempts);
         Assert.Equal<Effect>([new ScheduleDeadline(DeadlineKeys.Alert, clock.GetUtcNow()), new AlertMerchant()], step.Effects);
         Assert.Empty(step.Of<EnqueueSend>());
@@ -63,18 +64,18 @@ public sealed class PlanTests
         var planned = Planned(clock);
         clock.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.Null(DeliveryMachine.Plan(planned, Chain, clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.Plan(planned, [Webhook], clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Plan(planned, Chain, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.Plan(planned, [Webhook], new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
     public void Planning_an_empty_chain_twice_alerts_once()
     {
         var clock = NewClock();
-        var exhausted = DeliveryMachine.Plan(DeliveryState.Unplanned, [], clock.GetUtcNow(), Timings, All).Must().State;
+        var exhausted = DeliveryMachine.Plan(DeliveryState.Unplanned, [], new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must().State;
 
-        Assert.Null(DeliveryMachine.Plan(exhausted, [], clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.Plan(exhausted, Chain, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.Plan(exhausted, [], new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.Plan(exhausted, Chain, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class PlanTests
         clock.Advance(TimeSpan.FromMinutes(7));
         var now = clock.GetUtcNow();
 
-        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, now, Timings, All).Must();
+        var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, new DeliveryContext(now, Timings, All)).Must();
 
         Assert.Equal<Effect>([new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup), new EnqueueSend(Sms, 1)], step.Effects);
         Assert.Equal(now + Timings.SendPickup, step.State.AttemptN(1).DeadlineAt);

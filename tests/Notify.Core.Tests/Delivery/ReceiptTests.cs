@@ -2,6 +2,7 @@ using Notify.Channels;
 using Notify.Delivery;
 using Notify.Orders;
 using static Notify.Core.Tests.Delivery.Deliveries;
+using Notify.Deadlines;
 
 namespace Notify.Core.Tests.Delivery;
 
@@ -15,9 +16,9 @@ public sealed class ReceiptTests
     {
         var accepted = AcceptedSms(clock);
         clock.Advance(Timings.SmsReceipt);
-        var rerouted = DeliveryMachine.Expire(accepted, 1, clock.GetUtcNow(), Timings, All).Must().State;
-        Assert.Equal(AttemptStates.TimedOut, rerouted.AttemptN(1).Status);
-        Assert.Equal(AttemptStates.Queued, rerouted.AttemptN(2).Status);
+        var rerouted = DeliveryMachine.Expire(accepted, 1, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must().State;
+        Assert.Equal(AttemptStatus.TimedOut, rerouted.AttemptN(1).Status);
+        Assert.Equal(AttemptStatus.Queued, rerouted.AttemptN(2).Status);
         return rerouted;
     }
 
@@ -32,8 +33,8 @@ public sealed class ReceiptTests
         var sent = Receipt(sending.State, 1, "sent", clock);
 
         Assert.Equal("sent", sent.State.AttemptN(1).Receipt);
-        Assert.Equal(AttemptStates.Accepted, sent.State.AttemptN(1).Status);
-        Assert.Equal(ConfirmationStates.Sent, sent.State.Status);
+        Assert.Equal(AttemptStatus.Accepted, sent.State.AttemptN(1).Status);
+        Assert.Equal(ConfirmationStatus.Sent, sent.State.Status);
         Assert.All([queued, sending, sent], s => Assert.Empty(s.Effects));
     }
 
@@ -43,8 +44,8 @@ public sealed class ReceiptTests
         var clock = NewClock();
         var delivered = Receipt(AcceptedSms(clock), 1, "delivered", clock).State;
 
-        Assert.Null(DeliveryMachine.ApplyReceipt(delivered, 1, "sent", null, clock.GetUtcNow(), Timings, All));
-        Assert.Null(DeliveryMachine.ApplyReceipt(delivered, 1, "queued", null, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.ApplyReceipt(delivered, 1, "sent", null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+        Assert.Null(DeliveryMachine.ApplyReceipt(delivered, 1, "queued", null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class ReceiptTests
         var clock = NewClock();
         var once = Receipt(AcceptedSms(clock), 1, receipt, clock).State;
 
-        Assert.Null(DeliveryMachine.ApplyReceipt(once, 1, receipt, null, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.ApplyReceipt(once, 1, receipt, null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ReceiptTests
         var clock = NewClock();
         var delivered = Receipt(AcceptedSms(clock), 1, "delivered", clock).State;
 
-        Assert.Null(DeliveryMachine.ApplyReceipt(delivered, 1, "undelivered", "30005", clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.ApplyReceipt(delivered, 1, "undelivered", "30005", new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class ReceiptTests
     {
         var clock = NewClock();
 
-        Assert.Null(DeliveryMachine.ApplyReceipt(AcceptedSms(clock), 2, "delivered", null, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.ApplyReceipt(AcceptedSms(clock), 2, "delivered", null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     [Fact]
@@ -85,9 +86,9 @@ public sealed class ReceiptTests
 
         var step = Receipt(accepted, 1, "delivered", clock);
 
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal(Sms, step.State.ConfirmedBy);
-        Assert.Equal(AttemptStates.Delivered, step.State.AttemptN(1).Status);
+        Assert.Equal(AttemptStatus.Delivered, step.State.AttemptN(1).Status);
         Assert.Equal("delivered", step.State.AttemptN(1).Receipt);
         Assert.Null(step.State.AttemptN(1).DeadlineAt);
         Assert.Equal<Effect>([new ClearDeadline(DeadlineKeys.Attempt(1), accepted.AttemptN(1).DeadlineAt!.Value), new ReportHealth(Sms, true, null)], step.Effects);
@@ -102,10 +103,10 @@ public sealed class ReceiptTests
 
         var step = Receipt(rerouted, 1, "delivered", clock);
 
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal(Sms, step.State.ConfirmedBy);
-        Assert.Equal(AttemptStates.Delivered, step.State.AttemptN(1).Status);
-        Assert.Equal(AttemptStates.Cancelled, step.State.AttemptN(2).Status);
+        Assert.Equal(AttemptStatus.Delivered, step.State.AttemptN(1).Status);
+        Assert.Equal(AttemptStatus.Cancelled, step.State.AttemptN(2).Status);
         Assert.Null(step.State.AttemptN(2).DeadlineAt);
         Assert.Equal(2, step.State.Attempts.Count);
         Assert.Empty(step.Of<EnqueueSend>());
@@ -128,9 +129,9 @@ public sealed class ReceiptTests
 
         Assert.Empty(step.Effects);
         Assert.Equal(Email, step.State.ConfirmedBy);
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal("delivered", step.State.AttemptN(1).Receipt);
-        Assert.Equal(AttemptStates.TimedOut, step.State.AttemptN(1).Status);
+        Assert.Equal(AttemptStatus.TimedOut, step.State.AttemptN(1).Status);
     }
 
     [Theory]
@@ -145,13 +146,13 @@ public sealed class ReceiptTests
 
         var step = Receipt(accepted, 1, receipt, clock, error: "30003");
 
-        Assert.Equal(ConfirmationStates.Pending, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Pending, step.State.Status);
         var first = step.State.AttemptN(1);
-        Assert.Equal(AttemptStates.Failed, first.Status);
+        Assert.Equal(AttemptStatus.Failed, first.Status);
         Assert.Equal(receipt, first.Receipt);
         Assert.Equal("30003", first.Error);
         Assert.Null(first.DeadlineAt);
-        Assert.Equal(new Attempt(2, Email, AttemptStates.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
+        Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
         Assert.Equal<Effect>(
         [
             new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
@@ -180,7 +181,7 @@ public sealed class ReceiptTests
 
         var step = Receipt(accepted, 1, "undelivered", clock);
 
-        Assert.Equal(ConfirmationStates.Exhausted, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Exhausted, step.State.Status);
         Assert.IsType<AlertMerchant>(step.Effects[^1]);
         Assert.Empty(step.Of<EnqueueSend>());
     }
@@ -195,7 +196,7 @@ public sealed class ReceiptTests
 
         Assert.Empty(step.Effects);
         Assert.Equal(2, step.State.Attempts.Count);
-        Assert.Equal(AttemptStates.TimedOut, step.State.AttemptN(1).Status);
+        Assert.Equal(AttemptStatus.TimedOut, step.State.AttemptN(1).Status);
         Assert.Equal("undelivered", step.State.AttemptN(1).Receipt);
         Assert.Equal(rerouted.AttemptN(2), step.State.AttemptN(2));
     }
@@ -210,7 +211,7 @@ public sealed class ReceiptTests
         var step = Receipt(confirmed, 1, "failed", clock, error: "30008");
 
         Assert.Empty(step.Effects);
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal("30008", step.State.AttemptN(1).Error);
     }
 
@@ -231,7 +232,7 @@ public sealed class ReceiptTests
     {
         var clock = NewClock();
 
-        Assert.Null(DeliveryMachine.ApplyReceipt(AcceptedSms(clock), 1, "bogus", null, clock.GetUtcNow(), Timings, All));
+        Assert.Null(DeliveryMachine.ApplyReceipt(AcceptedSms(clock), 1, "bogus", null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
 
     // ---- A late receipt confirms while a later attempt is already with its provider ----
@@ -242,19 +243,19 @@ public sealed class ReceiptTests
         var clock = NewClock();
         var emailSending = Claimed(ReroutedAfterSmsTimeout(clock));
         var confirmed = Receipt(emailSending, 1, "delivered", clock).State;
-        Assert.Equal(ConfirmationStates.Confirmed, confirmed.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, confirmed.Status);
         clock.Advance(TimeSpan.FromSeconds(5));
 
-        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Failed, Error: "550 mailbox full"), clock.GetUtcNow(), Timings, All);
+        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Failed, Error: "550 mailbox full"), new DeliveryContext(clock.GetUtcNow(), Timings, All));
 
         // Recording the e-mail's failure is fine; re-opening a confirmed delivery and sending the webhook is not.
         Assert.NotNull(step);
         Assert.Empty(step.Of<EnqueueSend>());
         Assert.Empty(step.Of<AlertMerchant>());
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal(Sms, step.State.ConfirmedBy);
         Assert.Equal(2, step.State.Attempts.Count);
-        Assert.Equal(AttemptStates.Failed, step.State.AttemptN(2).Status);
+        Assert.Equal(AttemptStatus.Failed, step.State.AttemptN(2).Status);
     }
 
     [Fact]
@@ -264,9 +265,9 @@ public sealed class ReceiptTests
         var emailSending = Claimed(ReroutedAfterSmsTimeout(clock));
         var confirmed = Receipt(emailSending, 1, "delivered", clock).State;
 
-        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Accepted, "q1"), clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Accepted, "q1"), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal(Sms, step.State.ConfirmedBy);
         Assert.Empty(step.Of<EnqueueSend>());
         Assert.Empty(step.Of<ScheduleDeadline>());
@@ -280,11 +281,11 @@ public sealed class ReceiptTests
         var emailSending = Claimed(ReroutedAfterSmsTimeout(clock));
         var confirmed = Receipt(emailSending, 1, "delivered", clock).State;
 
-        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Delivered, "q1"), clock.GetUtcNow(), Timings, All).Must();
+        var step = DeliveryMachine.RecordSend(confirmed, 2, new SendResult(SendStatus.Delivered, "q1"), new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
 
-        Assert.Equal(ConfirmationStates.Confirmed, step.State.Status);
+        Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal(Sms, step.State.ConfirmedBy);
-        Assert.Equal(AttemptStates.Delivered, step.State.AttemptN(2).Status);
+        Assert.Equal(AttemptStatus.Delivered, step.State.AttemptN(2).Status);
         Assert.Empty(step.Of<EnqueueSend>());
     }
 }

@@ -1,10 +1,11 @@
+using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Common;
 using Notify.Intake;
 using Notify.IntegrationTests.Support;
 using Notify.Orders;
 using Notify.Storage;
-using System.Text;
 
 namespace Notify.IntegrationTests.Intake;
 
@@ -21,7 +22,7 @@ public sealed class EnqueueFailureTests(NotifyApp app)
         var deadQueues = new QueueServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"),
             new QueueClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(1) }, MessageEncoding = StorageNames.QueueEncoding });
         var storage = new StorageClients(app.Storage.Tables, deadQueues);
-        var intake = ActivatorUtilities.CreateInstance<IntakeService>(app.Services, storage, new QueueSender(storage));
+        var intake = ActivatorUtilities.CreateInstance<IntakeService>(app.Services, new MerchantData(storage), new QueueSender(storage));
         var body = Encoding.UTF8.GetBytes(MerchantClient.SampleOrder().ToJsonString());
         var now = app.Clock.GetUtcNow();
         var signature = Notify.Signing.StandardWebhook.Sign(merchant.WebhookSecret, "msg_noqueue", now.ToUnixTimeSeconds(), body);
@@ -33,7 +34,7 @@ public sealed class EnqueueFailureTests(NotifyApp app)
         Assert.Null(result.Problem);
         Assert.True(result.Value!.IsNew);
         var order = Assert.Single(await app.MerchantRowsAsync(merchant.Id), r => r.RowKey.StartsWith("order|", StringComparison.Ordinal));
-        Assert.Equal(FanOutStates.EnqueueFailed, order.GetString(nameof(OrderEntity.FanOut)));
+        Assert.Equal(FanOutStatus.EnqueueFailed.Stored(), order.GetString(nameof(OrderEntity.FanOut)));
         Assert.Single(await app.DeadlinesAsync(merchant.Id));
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.IntegrationTests.Support;
 using Notify.Sweep;
+using Notify.Deadlines;
+using Notify.Intake;
 
 namespace Notify.IntegrationTests.Sweep;
 
@@ -140,9 +142,9 @@ public sealed class StallSweepTests(SweepApp app)
         var now = app.Clock.GetUtcNow();
         var orderId = Notify.Common.Ids.NewTimeOrdered(now);
         var due = now + TimeSpan.FromMinutes(1);
-        await app.Services.GetRequiredService<DeadlineIndex>().ScheduleAsync(Notify.Delivery.DeadlineKeys.FanOut, merchantId, orderId, due, CancellationToken.None);
+        await app.Services.GetRequiredService<DeadlineIndex>().ScheduleAsync(Notify.Deadlines.DeadlineKeys.FanOut, merchantId, orderId, due, CancellationToken.None);
         await app.Storage.Table(Notify.Storage.StorageNames.MerchantDataTable).SubmitTransactionAsync(
-            Notify.Orders.OrderRows.ForNewOrder(merchantId, orderId, "msg_crash_" + orderId, Notify.Orders.OrderRows.ContentHash(order), order, now, due));
+            Notify.Intake.NewOrderRows.For(merchantId, orderId, "msg_crash_" + orderId, Notify.Intake.NewOrderRows.ContentHash(order), order, now, due));
         return orderId;
     }
 }

@@ -1,3 +1,4 @@
+using Notify.Common;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.Delivery;
@@ -5,6 +6,7 @@ using Notify.IntegrationTests.Support;
 using Notify.Orders;
 using Notify.Storage;
 using Notify.Sweep;
+using Notify.Deadlines;
 
 namespace Notify.IntegrationTests.Sweep;
 
@@ -63,7 +65,7 @@ public sealed class SweepCostTests(SweepApp app)
             PartitionKey = merchantId, RowKey = RowKeys.Order(Notify.Common.Ids.NewTimeOrdered(now.AddMilliseconds(-i))),
             OrderNumber = $"S-{Guid.NewGuid():N}", PlacedAt = now, AcceptedAt = now, CustomerName = "김민지",
             CustomerPhone = "+821012345678", Currency = "KRW", Total = "1000", ItemsJson = "[{\"name\":\"떡\",\"quantity\":1,\"unitPrice\":1000}]",
-            FanOut = FanOutStates.Planned, ConfirmationStatus = ConfirmationStates.Confirmed, Chain = "sms", ConfirmedBy = "sms",
+            FanOut = FanOutStatus.Planned.Stored(), ConfirmationStatus = ConfirmationStatus.Confirmed.Stored(), Chain = "sms", ConfirmedBy = "sms",
         }).ToList();
         var data = app.Storage.Table(StorageNames.MerchantDataTable);
         foreach (var chunk in orders.Chunk(100))

@@ -25,22 +25,33 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     private (DateTimeOffset Until, Dictionary<string, ChannelHealthEntity> Rows)? _cache;
 
     /// <summary>
-    /// The channels a delivery may use now: those up, plus a channel whose cool-down is over when this delivery
-    /// wins one of its few probe slots.
+    /// The channels a delivery may use now: those up, and those down whose cool-down is over and that have a probe slot
+    /// left. A read only: the slot is taken by <see cref="TryClaimProbeAsync"/> when a delivery actually chooses it.
     /// </summary>
-    public async Task<IReadOnlySet<string>> AvailableAsync(CancellationToken ct)
+    public async Task<ChannelAvailability> AvailabilityAsync(CancellationToken ct)
     {
         var rows = await ReadAsync(ct);
+        var now = clock.GetUtcNow();
         var available = new HashSet<string>(ChannelNames.All.Except(Shared));
+        var needProbe = new HashSet<string>();
         foreach (var channel in Shared)
         {
-            if (!rows.TryGetValue(channel, out var row) || row.State == ChannelStates.Up || await TryClaimProbeAsync(channel, ct))
+            if (!rows.TryGetValue(channel, out var row) || row.Status == ChannelState.Up)
             {
                 available.Add(channel);
             }
+            else if (HealthRules.CanProbe(row, now, options.Value))
+            {
+                available.Add(channel);
+                needProbe.Add(channel);
+            }
         }
-        return available;
+        return new ChannelAvailability(available, needProbe);
     }
+
+    /// <summary>Takes one probe slot of a channel that is down; false when it is up or no slot is left.</summary>
+    public Task<bool> TryClaimProbeAsync(string channel, CancellationToken ct) =>
+        UpdateAsync(channel, row => HealthRules.ClaimProbe(row, clock.GetUtcNow(), options.Value), ct);
 
     /// <summary>Records a send's, receipt's or deadline's verdict on a channel.</summary>
     public async Task ReportAsync(string channel, bool succeeded, string? error, CancellationToken ct)
@@ -52,7 +63,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         if (succeeded)
         {
             // Successes on a healthy channel change nothing: no write on the happy path.
-            if ((await ReadAsync(ct)).TryGetValue(channel, out var known) && known.State != ChannelStates.Up)
+            if ((await ReadAsync(ct)).TryGetValue(channel, out var known) && known.Status != ChannelState.Up)
             {
                 await UpdateAsync(channel, row => HealthRules.Recover(row, clock.GetUtcNow()), ct);
             }
@@ -93,9 +104,6 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         return rows;
     }
 
-    private async Task<bool> TryClaimProbeAsync(string channel, CancellationToken ct) =>
-        await UpdateAsync(channel, row => HealthRules.ClaimProbe(row, clock.GetUtcNow(), options.Value), ct);
-
     // Read-modify-write under the row's ETag; `change` returns null to write nothing. A ledger line is inserted only
     // after the state it describes is saved. True when something was written.
     private async Task<bool> UpdateAsync(string channel, Func<ChannelHealthEntity, HealthChange?> change, CancellationToken ct)
@@ -131,5 +139,9 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
             return true;
         }
     }
-
 }
+
+/// <summary>Which channels a delivery may use now, and which of those are down and need a probe slot to be used.</summary>
+/// <param name="Available">Up, or open to a probe.</param>
+/// <param name="NeedProbe">The part of <paramref name="Available"/> that is down.</param>
+public sealed record ChannelAvailability(IReadOnlySet<string> Available, IReadOnlySet<string> NeedProbe);

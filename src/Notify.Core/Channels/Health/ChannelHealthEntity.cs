@@ -1,5 +1,7 @@
 using Azure;
+using System.Runtime.Serialization;
 using Azure.Data.Tables;
+using Notify.Common;
 
 namespace Notify.Channels.Health;
 
@@ -18,8 +20,16 @@ public sealed class ChannelHealthEntity : ITableEntity
     /// <inheritdoc />
     public ETag ETag { get; set; }
 
-    /// <summary>up, down or probing; see <see cref="ChannelStates"/>.</summary>
-    public string State { get; set; } = ChannelStates.Up;
+    /// <summary>up, down or probing, as stored; see <see cref="Status"/>.</summary>
+    public string State { get; set; } = ChannelState.Up.Stored();
+
+    /// <summary><see cref="State"/> as the enum.</summary>
+    [IgnoreDataMember]
+    public ChannelState Status
+    {
+        get => StoredName<ChannelState>.Parse(State);
+        set => State = value.Stored();
+    }
     /// <summary>Start of the current failure-counting window.</summary>
     public DateTimeOffset WindowStart { get; set; }
     /// <summary>Failures in the current window.</summary>
@@ -42,13 +52,13 @@ public sealed class ChannelHealthEntity : ITableEntity
     public string ConfirmedInsteadJson { get; set; } = "{}";
 }
 
-/// <summary>Values of <see cref="ChannelHealthEntity.State"/>.</summary>
-public static class ChannelStates
+/// <summary>A shared channel's state.</summary>
+public enum ChannelState
 {
     /// <summary>Working: deliveries use it.</summary>
-    public const string Up = "up";
+    Up,
     /// <summary>Failing for everybody: deliveries skip it until the cool-down ends.</summary>
-    public const string Down = "down";
+    Down,
     /// <summary>Cool-down over: a few deliveries test it; success brings it back.</summary>
-    public const string Probing = "probing";
+    Probing,
 }

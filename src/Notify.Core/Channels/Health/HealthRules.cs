@@ -16,14 +16,14 @@ public static class HealthRules
     public static HealthChange Fail(ChannelHealthEntity row, string? error, DateTimeOffset now, NotifyOptions o)
     {
         row.LastError = error;
-        if (row.State != ChannelStates.Up)
+        if (row.Status != ChannelState.Up)
         {
             row.OutageFailures++;
             row.OutageAffected++;
-            if (row.State == ChannelStates.Probing)
+            if (row.Status == ChannelState.Probing)
             {
                 // A failed probe: down again for another cool-down.
-                row.State = ChannelStates.Down;
+                row.Status = ChannelState.Down;
                 row.CooldownUntil = now + o.ChannelCooldown;
                 row.Probes = 0;
             }
@@ -39,7 +39,7 @@ public static class HealthRules
         {
             return new HealthChange(row, null);
         }
-        row.State = ChannelStates.Down;
+        row.Status = ChannelState.Down;
         row.CooldownUntil = now + o.ChannelCooldown;
         row.Probes = 0;
         row.OutageId = Ids.NewTimeOrdered(now);
@@ -53,12 +53,12 @@ public static class HealthRules
     /// <summary>A success on a channel that was not up: it is back, and its outage closes.</summary>
     public static HealthChange? Recover(ChannelHealthEntity row, DateTimeOffset now)
     {
-        if (row.State == ChannelStates.Up)
+        if (row.Status == ChannelState.Up)
         {
             return null;
         }
         var closed = OutageLedger.Closed(row, now);
-        row.State = ChannelStates.Up;
+        row.Status = ChannelState.Up;
         row.WindowStart = now;
         row.WindowFailures = 0;
         row.CooldownUntil = null;
@@ -71,18 +71,22 @@ public static class HealthRules
         return new HealthChange(row, closed);
     }
 
+    /// <summary>True when a delivery may probe the channel now: it is not up, its cool-down is over, a slot is left.</summary>
+    public static bool CanProbe(ChannelHealthEntity row, DateTimeOffset now, NotifyOptions o) =>
+        row.Status != ChannelState.Up && !(now < row.CooldownUntil) && row.Probes < o.ChannelProbes;
+
     /// <summary>
     /// One delivery may probe a channel that is down once its cool-down is over, up to the probe limit per cool-down.
-    /// Taking the last slot starts the next cool-down with fresh slots: a slot claimed by a delivery that then went
-    /// elsewhere (every reroute asks which channels are available) must not leave the channel probing forever.
+    /// Taking the last slot starts the next cool-down with fresh slots: a probe whose send never reports back (a crash
+    /// mid-send) must not leave the channel probing forever.
     /// </summary>
     public static HealthChange? ClaimProbe(ChannelHealthEntity row, DateTimeOffset now, NotifyOptions o)
     {
-        if (row.State == ChannelStates.Up || now < row.CooldownUntil || row.Probes >= o.ChannelProbes)
+        if (!CanProbe(row, now, o))
         {
             return null;
         }
-        row.State = ChannelStates.Probing;
+        row.Status = ChannelState.Probing;
         row.Probes++;
         if (row.Probes >= o.ChannelProbes)
         {
@@ -95,7 +99,7 @@ public static class HealthRules
     /// <summary>A delivery passed over the channel while it was not up.</summary>
     public static HealthChange? Skipped(ChannelHealthEntity row)
     {
-        if (row.State == ChannelStates.Up)
+        if (row.Status == ChannelState.Up)
         {
             return null;
         }
@@ -106,7 +110,7 @@ public static class HealthRules
     /// <summary>A delivery that passed over the channel during its outage was confirmed by <paramref name="by"/>.</summary>
     public static HealthChange? Rescued(ChannelHealthEntity row, string by)
     {
-        if (row.State == ChannelStates.Up)
+        if (row.Status == ChannelState.Up)
         {
             return null;
         }

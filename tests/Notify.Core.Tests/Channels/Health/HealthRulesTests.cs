@@ -29,7 +29,7 @@ public sealed class HealthRulesTests
         var tipping = HealthRules.Fail(row, "503", Now, Options);
 
         Assert.Null(first.Ledger);
-        Assert.Equal(ChannelStates.Down, row.State);
+        Assert.Equal(ChannelState.Down, row.Status);
         Assert.Equal(Now + Options.ChannelCooldown, row.CooldownUntil);
         var opened = Assert.IsType<OutageRecord>(tipping.Ledger);
         Assert.Equal("opened", opened.Event);
@@ -49,7 +49,7 @@ public sealed class HealthRulesTests
             _clock.Advance(Options.ChannelFailureWindow + TimeSpan.FromSeconds(1));
         }
 
-        Assert.Equal(ChannelStates.Up, row.State);
+        Assert.Equal(ChannelState.Up, row.Status);
         Assert.Null(row.OutageId);
     }
 
@@ -76,7 +76,7 @@ public sealed class HealthRulesTests
         Assert.NotNull(HealthRules.ClaimProbe(row, later, Options));
         Assert.NotNull(HealthRules.ClaimProbe(row, later, Options));
         Assert.Null(HealthRules.ClaimProbe(row, later, Options));
-        Assert.Equal(ChannelStates.Probing, row.State);
+        Assert.Equal(ChannelState.Probing, row.Status);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class HealthRulesTests
         HealthRules.ClaimProbe(row, first, Options);
 
         // Neither probe reported (their deliveries went to another channel): the channel is still probing.
-        Assert.Equal(ChannelStates.Probing, row.State);
+        Assert.Equal(ChannelState.Probing, row.Status);
         Assert.Null(HealthRules.ClaimProbe(row, first + Options.ChannelCooldown - TimeSpan.FromSeconds(1), Options));
         Assert.NotNull(HealthRules.ClaimProbe(row, first + Options.ChannelCooldown, Options));
     }
@@ -102,7 +102,7 @@ public sealed class HealthRulesTests
 
         HealthRules.Fail(row, "503", Now, Options);
 
-        Assert.Equal(ChannelStates.Down, row.State);
+        Assert.Equal(ChannelState.Down, row.Status);
         Assert.Equal(Now + Options.ChannelCooldown, row.CooldownUntil);
         Assert.Equal(0, row.Probes);
     }
@@ -125,7 +125,7 @@ public sealed class HealthRulesTests
         Assert.Equal(Now, closed.End);
         Assert.Equal(4, closed.Affected);
         Assert.Contains("\"email\":2", closed.ConfirmedInsteadJson);
-        Assert.Equal(ChannelStates.Up, row.State);
+        Assert.Equal(ChannelState.Up, row.Status);
         Assert.Null(row.OutageId);
     }
 
@@ -147,7 +147,7 @@ public sealed class HealthRulesTests
         {
             HealthRules.Fail(row, "503", Now, Options);
         }
-        Assert.Equal(ChannelStates.Down, row.State);
+        Assert.Equal(ChannelState.Down, row.Status);
         return row;
     }
 }

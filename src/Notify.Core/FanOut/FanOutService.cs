@@ -1,36 +1,33 @@
 using Microsoft.Extensions.Options;
 using Notify.Channels;
-using Notify.Channels.Health;
 using Notify.Configuration;
+using Notify.Deadlines;
+using Notify.Delivery;
+using Notify.Delivery.Pipeline;
 using Notify.Merchants;
 using Notify.Orders;
-using Notify.Sweep;
 
-namespace Notify.Delivery;
+namespace Notify.FanOut;
 
 /// <summary>Plans an accepted order into one delivery: the merchant's chain, less what cannot reach this customer.</summary>
 public sealed class FanOutService(
-    MerchantStore merchants, DeliveryRunner runner, ChannelRegistry channels, ChannelHealth health,
-    DeadlineIndex deadlines, IOptions<NotifyOptions> options, TimeProvider clock)
+    MerchantStore merchants, DeliveryPipeline pipeline, ChannelRegistry channels, DeadlineIndex deadlines, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>Plans the delivery and enqueues its first send; running it again for the same order does nothing.</summary>
     public async Task<Step?> PlanAsync(string merchantId, string orderId, CancellationToken ct)
     {
-        var merchant = await merchants.FindAsync(merchantId, ct);
-        if (merchant is null)
+        if (await merchants.FindAsync(merchantId, ct) is not { } merchant)
         {
             return null;
         }
-        var available = await health.AvailableAsync(ct);
-        var timings = DeliveryTimings.From(options.Value);
-        var step = await runner.ApplyAsync(merchantId, orderId, (order, state) =>
+        var saved = await pipeline.RunAsync(merchantId, orderId, (context, order, state) =>
         {
             var customer = OrderRows.ToOrder(order).Customer;
             var chain = merchant.Channels.Where(name => channels[name].CanReach(merchant, customer)).ToList();
-            var planned = DeliveryMachine.Plan(state, chain, clock.GetUtcNow(), timings, available);
+            var planned = DeliveryMachine.Plan(state, chain, context);
             return planned is null ? null : planned with { Effects = [.. planned.Effects, new ClearDeadline(DeadlineKeys.FanOut, order.FanOutDueAt)] };
         }, ct);
-        return step;
+        return saved?.Step;
     }
 
     /// <summary>The fan-out kept failing: push its deadline out so the sweep tries again, and nothing is lost.</summary>

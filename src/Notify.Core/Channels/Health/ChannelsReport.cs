@@ -34,7 +34,7 @@ public sealed class ChannelsReport(ChannelHealth health, OutageLedger ledger)
             if (!ChannelHealth.Shared.Contains(channel))
             {
                 // Each merchant's webhook is its own endpoint: nothing shared to be down.
-                views.Add(new ChannelView(channel, ChannelStates.Up, null, null, null, []));
+                views.Add(new ChannelView(channel, ChannelState.Up.Stored(), null, null, null, []));
                 continue;
             }
             rows.TryGetValue(channel, out var row);
@@ -47,7 +47,7 @@ public sealed class ChannelsReport(ChannelHealth health, OutageLedger ledger)
                 .Select(l => new OutageView(l.OutageId, l.Start, l.End, l.Failures, l.Affected, Counts(l.ConfirmedInsteadJson), l.Error))
                 .OrderByDescending(o => o.Start)
                 .ToList();
-            views.Add(new ChannelView(channel, row?.State ?? ChannelStates.Up, row?.CooldownUntil, row?.LastError, current, outages));
+            views.Add(new ChannelView(channel, row?.State ?? ChannelState.Up.Stored(), row?.CooldownUntil, row?.LastError, current, outages));
         }
         return views;
     }

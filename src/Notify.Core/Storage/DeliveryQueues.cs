@@ -1,6 +1,6 @@
 using Notify.Channels;
 
-namespace Notify.Delivery;
+namespace Notify.Storage;
 
 /// <summary>One queue per channel, so a provider outage on one never slows another.</summary>
 public static class DeliveryQueues

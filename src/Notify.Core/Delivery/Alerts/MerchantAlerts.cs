@@ -5,7 +5,7 @@ using Notify.Channels.Templates;
 using Notify.Merchants;
 using Notify.Orders;
 
-namespace Notify.Delivery;
+namespace Notify.Delivery.Alerts;
 
 /// <summary>Tells a merchant that no channel reached a customer: by SMS to the alert phone, else by e-mail.</summary>
 public sealed class MerchantAlerts(SmsSender sms, EmailSender email)

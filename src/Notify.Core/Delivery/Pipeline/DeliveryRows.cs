@@ -2,39 +2,38 @@ using Azure.Data.Tables;
 using Notify.Common;
 using Notify.Orders;
 
-namespace Notify.Delivery;
+namespace Notify.Delivery.Pipeline;
 
 /// <summary>Reads a <see cref="DeliveryState"/> from its order row and writes it back as a merge of its own columns.</summary>
 public static class DeliveryRows
 {
-    /// <summary>The delivery an order row carries.</summary>
-    public static DeliveryState Read(OrderEntity e) => new(
-        e.ConfirmationStatus,
-        e.Chain.Split(',', StringSplitOptions.RemoveEmptyEntries),
-        Json.Deserialize<List<Attempt>>(e.AttemptsJson),
-        e.ConfirmedBy,
-        e.Alert);
-
     /// <summary>The columns to merge into the order row (every saved delivery is planned); nothing else on the order changes.</summary>
     public static TableEntity Write(string merchantId, string rowKey, DeliveryState s)
     {
         var row = new TableEntity(merchantId, rowKey)
         {
-            [nameof(OrderEntity.ConfirmationStatus)] = s.Status,
+            [nameof(OrderEntity.ConfirmationStatus)] = s.Status.Stored(),
             [nameof(OrderEntity.Chain)] = string.Join(',', s.Chain),
             [nameof(OrderEntity.AttemptsJson)] = Json.Serialize(s.Attempts),
-            [nameof(OrderEntity.FanOut)] = FanOutStates.Planned,
+            [nameof(OrderEntity.FanOut)] = FanOutStatus.Planned.Stored(),
         };
+        if (s.AlertDueAt is { } alertDue)
+        {
+            row[nameof(OrderEntity.AlertDueAt)] = alertDue;
+        }
         if (s.ConfirmedBy is not null)
         {
             row[nameof(OrderEntity.ConfirmedBy)] = s.ConfirmedBy;
         }
-        if (s.Alert is not null)
+        if (s.Alert is { } alert)
         {
-            row[nameof(OrderEntity.Alert)] = s.Alert;
+            row[nameof(OrderEntity.Alert)] = alert.Stored();
         }
         return row;
     }
+
+    /// <summary>The delivery an order row carries.</summary>
+    public static DeliveryState Read(OrderEntity e) => e.ReadDelivery();
 
     /// <summary>
     /// Makes <paramref name="row"/> what storage holds after <see cref="Write"/> of <paramref name="s"/> was merged
@@ -42,12 +41,13 @@ public static class DeliveryRows
     /// </summary>
     public static void Merge(OrderEntity row, DeliveryState s, Azure.ETag etag)
     {
-        row.ConfirmationStatus = s.Status;
+        row.ConfirmationStatus = s.Status.Stored();
         row.Chain = string.Join(',', s.Chain);
         row.AttemptsJson = Json.Serialize(s.Attempts);
-        row.FanOut = FanOutStates.Planned;
+        row.FanOut = FanOutStatus.Planned.Stored();
         row.ConfirmedBy = s.ConfirmedBy ?? row.ConfirmedBy;
-        row.Alert = s.Alert ?? row.Alert;
+        row.Alert = s.Alert?.Stored() ?? row.Alert;
+        row.AlertDueAt = s.AlertDueAt ?? row.AlertDueAt;
         row.ETag = etag;
     }
 }

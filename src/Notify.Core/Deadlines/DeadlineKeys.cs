@@ -1,4 +1,4 @@
-namespace Notify.Delivery;
+namespace Notify.Deadlines;
 
 /// <summary>Names of a delivery's deadlines in the sweep's index.</summary>
 public static class DeadlineKeys

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Notify.Storage;
 
-namespace Notify.Sweep;
+namespace Notify.Deadlines;
 
 /// <summary>Writes and clears deadlines in the time index the sweep reads.</summary>
 public sealed class DeadlineIndex(StorageClients storage)
@@ -45,14 +45,17 @@ public sealed class DeadlineIndex(StorageClients storage)
         }
     }
 
-    /// <summary>Removes a handled deadline (one already gone is fine).</summary>
+    /// <summary>
+    /// Removes a handled deadline as it was claimed: one already gone is fine, and one scheduled again since (the
+    /// handling moved the same deadline to a later time in the same minute) stays.
+    /// </summary>
     public async Task RemoveAsync(DeadlineEntity deadline, CancellationToken ct)
     {
         try
         {
-            await _table.DeleteEntityAsync(deadline.PartitionKey, deadline.RowKey, Azure.ETag.All, ct);
+            await _table.DeleteEntityAsync(deadline.PartitionKey, deadline.RowKey, deadline.ETag, ct);
         }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        catch (Azure.RequestFailedException ex) when (ex.Status is 404 or 412)
         {
         }
     }

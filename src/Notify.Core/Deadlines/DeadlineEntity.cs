@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Notify.Sweep;
+namespace Notify.Deadlines;
 
 /// <summary>
 /// A row of the deadline index: PartitionKey = the due minute (UTC) and a shard, RowKey = kind, merchant and order.
@@ -18,7 +18,7 @@ public sealed class DeadlineEntity : ITableEntity
     /// <inheritdoc />
     public ETag ETag { get; set; }
 
-    /// <summary>What is waiting; see <see cref="Delivery.DeadlineKeys"/>.</summary>
+    /// <summary>What is waiting; see <see cref="DeadlineKeys"/>.</summary>
     public string Kind { get; set; } = "";
     /// <summary>The merchant.</summary>
     public string MerchantId { get; set; } = "";

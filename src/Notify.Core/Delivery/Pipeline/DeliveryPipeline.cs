@@ -1,0 +1,101 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Notify.Orders;
+using Notify.Storage;
+
+namespace Notify.Delivery.Pipeline;
+
+/// <summary>An event in a delivery's life, as a transition from its current state (null: nothing to do).</summary>
+public delegate Step? Transition(DeliveryContext context, OrderEntity order, DeliveryState state);
+
+/// <summary>A transition that was saved, and the order row as storage now holds it (with its new ETag).</summary>
+public sealed record Saved(Step Step, OrderEntity Row);
+
+/// <summary>
+/// The one path every delivery event takes: load the order row, build the <see cref="DeliveryContext"/>, apply the
+/// pure transition, save under the row's ETag (trying again on a concurrent change), and hand the effects to the
+/// <see cref="EffectExecutor"/>. Effects that start another event (the merchant alert) return it, and it runs from
+/// the top like any other, so nothing re-enters this class from below.
+/// </summary>
+public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions conditions, EffectExecutor effects, ILogger<DeliveryPipeline> logger)
+{
+    private const int MaxTries = 8;
+
+    /// <summary>
+    /// Runs <paramref name="transition"/> on the order's delivery, then every event its effects start. Returns what
+    /// the first transition saved, or null when the order is gone or the transition had nothing to do.
+    /// </summary>
+    /// <param name="merchantId">The merchant.</param>
+    /// <param name="orderId">The order whose delivery this is.</param>
+    /// <param name="transition">The event.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="known">A row this pipeline saved before (it holds the saved state and ETag), to spare a read; if
+    /// the order changed since, the save fails on its ETag and the order is read as usual.</param>
+    public async Task<Saved?> RunAsync(string merchantId, string orderId, Transition transition, CancellationToken ct, OrderEntity? known = null)
+    {
+        var first = await ApplyAsync(merchantId, orderId, transition, known, ct);
+        var next = first is null ? [] : await effects.AfterSaveAsync(merchantId, first.Row, first.Step, ct);
+        var pending = new Queue<Transition>(next);
+        var row = first?.Row;
+        while (pending.TryDequeue(out var follow))
+        {
+            if (await ApplyAsync(merchantId, orderId, follow, row, ct) is not { } saved)
+            {
+                continue;
+            }
+            row = saved.Row;
+            foreach (var more in await effects.AfterSaveAsync(merchantId, saved.Row, saved.Step, ct))
+            {
+                pending.Enqueue(more);
+            }
+        }
+        return first;
+    }
+
+    private async Task<Saved?> ApplyAsync(string merchantId, string orderId, Transition transition, OrderEntity? known, CancellationToken ct)
+    {
+        var probed = new HashSet<string>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var order = attempt == 1 && known is { } row && row.ETag != default ? row : await data.FindAsync<OrderEntity>(merchantId, RowKeys.Order(orderId), ct);
+            if (order is null)
+            {
+                return null;
+            }
+            var context = await conditions.NowAsync(ct);
+            var state = DeliveryRows.Read(order);
+            var step = transition(context, order, state);
+            // A channel that is down is used only by a delivery that wins one of its probe slots; a loser plans again without it.
+            while (step?.Effects.OfType<EnqueueSend>().FirstOrDefault(s => context.NeedProbe.Contains(s.Channel) && !probed.Contains(s.Channel)) is { } probe)
+            {
+                if (await conditions.TryClaimProbeAsync(probe.Channel, ct))
+                {
+                    probed.Add(probe.Channel);
+                    continue;
+                }
+                context = context.Without(probe.Channel);
+                step = transition(context, order, state);
+            }
+            if (step is null)
+            {
+                return null;
+            }
+            foreach (var effect in step.Effects.Where(e => e.RunsBeforeSave))
+            {
+                await effects.BeforeSaveAsync(merchantId, orderId, effect, ct);
+            }
+            try
+            {
+                var saved = await data.Table.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State), order.ETag, TableUpdateMode.Merge, ct);
+                DeliveryRows.Merge(order, step.State, saved.Headers.ETag ?? default);
+                return new Saved(step, order);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)
+            {
+                // Someone else moved this delivery on; the deadlines just written are checked against state by the sweep.
+                logger.LogDebug("Delivery {OrderId} changed concurrently; trying again ({Attempt})", orderId, attempt);
+            }
+        }
+    }
+}

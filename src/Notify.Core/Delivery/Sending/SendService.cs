@@ -1,0 +1,32 @@
+using Notify.Channels;
+using Notify.Delivery.Pipeline;
+using Notify.Merchants;
+using Notify.Orders;
+
+namespace Notify.Delivery.Sending;
+
+/// <summary>Sends one attempt over its channel: claim it, talk to the provider once, record the answer.</summary>
+public sealed class SendService(MerchantStore merchants, DeliveryPipeline pipeline, ChannelRegistry channels)
+{
+    /// <summary>
+    /// Sends attempt <c>message.Attempt</c> if it is still queued. A redelivered message finds it claimed or done
+    /// and sends nothing, so a provider never gets the same attempt twice.
+    /// </summary>
+    public async Task SendAsync(string channelName, SendMessage message, CancellationToken ct)
+    {
+        var claimed = await pipeline.RunAsync(message.MerchantId, message.OrderId, (_, _, state) =>
+            state.Current?.Channel == channelName ? DeliveryMachine.Claim(state, message.Attempt) : null, ct);
+        if (claimed is null)
+        {
+            return;
+        }
+        var merchant = await merchants.FindAsync(message.MerchantId, ct)
+                       ?? throw new InvalidOperationException($"Merchant {message.MerchantId} of a claimed delivery is gone.");
+        var order = OrderRows.ToOrder(claimed.Row);
+        var result = await channels[channelName].SendAsync(new OutboundConfirmation(merchant, message.OrderId, order, message.Attempt), ct);
+
+        // The claim's row holds the saved state and ETag: no second read unless a receipt or the sweep moved it on.
+        await pipeline.RunAsync(message.MerchantId, message.OrderId, (context, _, state) =>
+            DeliveryMachine.RecordSend(state, message.Attempt, result, context), ct, known: claimed.Row);
+    }
+}
