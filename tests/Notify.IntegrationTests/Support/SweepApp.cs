@@ -26,16 +26,20 @@ public sealed class SweepApp : NotifyApp
     public void Advance(TimeSpan by) => _clock.Advance(by);
 
     /// <summary>
-    /// Starts a test from healthy channels and a well-behaved sandbox: health is shared by the whole app, so one
-    /// test's failures must not take a channel down for the next.
+    /// Starts a test from healthy channels, an empty outage ledger and a well-behaved sandbox: health is shared by the
+    /// whole app, so one test's failures must not take a channel down for the next.
     /// </summary>
     public async Task FreshStartAsync()
     {
         await Sandbox.SetModeAsync("normal");
-        var health = Storage.Table(Notify.Storage.StorageNames.ChannelHealthTable);
-        await foreach (var row in health.QueryAsync<Azure.Data.Tables.TableEntity>())
+        // The outage ledger too: a test that counts outages must not see another test's.
+        foreach (var name in new[] { Notify.Storage.StorageNames.ChannelHealthTable, Notify.Storage.StorageNames.OutagesTable })
         {
-            await health.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            var table = Storage.Table(name);
+            await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
         }
         // Past the health cache's lifetime, so the app reads the table again.
         Advance(TimeSpan.FromSeconds(2));
