@@ -53,6 +53,12 @@ if [[ -z "${Notify__AdminKey:-}" ]]; then
     Notify__AdminKey=$(cat .local/admin-key)
 fi
 export Notify__AdminKey
+# The key that seals merchants' webhook secrets at rest: made once and kept, or the stored secrets could not be read.
+if [[ -z "${Notify__SecretKey:-}" ]]; then
+    [[ -s .local/secret-key ]] || head -c 32 /dev/urandom | base64 > .local/secret-key
+    Notify__SecretKey=$(cat .local/secret-key)
+fi
+export Notify__SecretKey
 
 node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
 pids+=($!)

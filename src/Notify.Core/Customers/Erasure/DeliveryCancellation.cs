@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using Notify.Common;
+using Notify.Delivery;
+using Notify.Orders;
+
+namespace Notify.Customers.Erasure;
+
+/// <summary>
+/// Stops a delivery whose customer was erased. Kept apart from the delivery pipeline on purpose: it writes only these
+/// columns of the order row, inside the erasure's own replace under the row's ETag (so a concurrent step of the
+/// pipeline fails its ETag and reads the cancelled state):
+/// <c>ConfirmationStatus</c> = <c>cancelled</c> and, in <c>AttemptsJson</c>, every waiting attempt (queued, sending,
+/// accepted, unknown) = <c>cancelled</c> with no deadline. A settled delivery (confirmed, exhausted) is left as it is.
+/// Deadlines already indexed stay; the sweep finds the delivery settled and does nothing.
+/// </summary>
+public static class DeliveryCancellation
+{
+    /// <summary>The error recorded on each attempt cancelled.</summary>
+    public const string Reason = "Cancelled: the customer's contact details were erased.";
+
+    /// <summary>Cancels the delivery held in <paramref name="row"/> (an order row read as a <see cref="TableEntity"/>), if still open.</summary>
+    public static void Cancel(TableEntity row)
+    {
+        var status = row.GetString(nameof(OrderEntity.ConfirmationStatus)) ?? ConfirmationStates.Pending;
+        if (status is ConfirmationStates.Confirmed or ConfirmationStates.Exhausted or ConfirmationStates.Cancelled)
+        {
+            return;
+        }
+        var attempts = Json.Deserialize<List<Attempt>>(row.GetString(nameof(OrderEntity.AttemptsJson)) ?? "[]");
+        row[nameof(OrderEntity.AttemptsJson)] = Json.Serialize(attempts
+            .Select(a => a.IsWaiting ? a with { Status = AttemptStates.Cancelled, DeadlineAt = null, Error = Reason } : a).ToList());
+        row[nameof(OrderEntity.ConfirmationStatus)] = ConfirmationStates.Cancelled;
+    }
+}
