@@ -3,7 +3,7 @@ using Notify.Orders;
 namespace Notify.Delivery;
 
 /// <summary>The confirmation of one order: its channel chain, its attempts, and its status as merchants read it.</summary>
-/// <param name="Status">pending, sent, confirmed or exhausted (<see cref="ConfirmationStates"/>).</param>
+/// <param name="Status">pending, sent, confirmed, exhausted or cancelled (<see cref="ConfirmationStates"/>).</param>
 /// <param name="Chain">The channels planned, in order.</param>
 /// <param name="Attempts">Every attempt, oldest first.</param>
 /// <param name="ConfirmedBy">The channel that confirmed delivery.</param>
@@ -21,8 +21,8 @@ public sealed record DeliveryState(
     /// <summary>The latest attempt, if any.</summary>
     public Attempt? Current => Attempts.Count > 0 ? Attempts[^1] : null;
 
-    /// <summary>True once confirmed or exhausted: nothing more will be sent.</summary>
-    public bool IsSettled => Status is ConfirmationStates.Confirmed or ConfirmationStates.Exhausted;
+    /// <summary>True once confirmed, exhausted or cancelled (the customer was erased): nothing more will be sent.</summary>
+    public bool IsSettled => Status is ConfirmationStates.Confirmed or ConfirmationStates.Exhausted or ConfirmationStates.Cancelled;
 
     /// <summary>The same state with attempt <paramref name="n"/> replaced.</summary>
     public DeliveryState WithAttempt(int n, Func<Attempt, Attempt> change) =>

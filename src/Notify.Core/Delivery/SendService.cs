@@ -22,7 +22,8 @@ public sealed class SendService(
         var claimed = await runner.ApplyAsync(message.MerchantId, message.OrderId, (order, state) =>
         {
             row = order;
-            return state.Current?.Channel == channelName ? DeliveryMachine.Claim(state, message.Attempt) : null;
+            // An erased customer is unsendable whatever the delivery says (Customers/Erasure).
+            return state.Current?.Channel == channelName && order.ErasedAt is null ? DeliveryMachine.Claim(state, message.Attempt) : null;
         }, ct);
         if (claimed is null)
         {

@@ -54,7 +54,7 @@ public sealed class OrderEntity : ITableEntity
     public string FanOut { get; set; } = FanOutStates.Pending;
     /// <summary>When the sweep fans the order out if nothing else has.</summary>
     public DateTimeOffset FanOutDueAt { get; set; }
-    /// <summary>pending, sent, confirmed or exhausted; see <see cref="ConfirmationStates"/>.</summary>
+    /// <summary>pending, sent, confirmed, exhausted or cancelled; see <see cref="ConfirmationStates"/>.</summary>
     public string ConfirmationStatus { get; set; } = ConfirmationStates.Pending;
     /// <summary>The planned channel chain, comma-separated.</summary>
     public string Chain { get; set; } = "";
@@ -64,6 +64,8 @@ public sealed class OrderEntity : ITableEntity
     public string? ConfirmedBy { get; set; }
     /// <summary>Whether the merchant was alerted about an unreachable customer.</summary>
     public string? Alert { get; set; }
+    /// <summary>When the customer's contact details were erased from this order (on request, or by retention).</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 }
 
 /// <summary>Values of <see cref="OrderEntity.FanOut"/>.</summary>
@@ -88,7 +90,9 @@ public static class ConfirmationStates
     public const string Confirmed = "confirmed";
     /// <summary>Every channel failed.</summary>
     public const string Exhausted = "exhausted";
+    /// <summary>The customer was erased before a channel confirmed: nothing more is sent.</summary>
+    public const string Cancelled = "cancelled";
 
     /// <summary>Every status.</summary>
-    public static readonly string[] All = [Pending, Sent, Confirmed, Exhausted];
+    public static readonly string[] All = [Pending, Sent, Confirmed, Exhausted, Cancelled];
 }
