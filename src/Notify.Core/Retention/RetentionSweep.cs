@@ -60,7 +60,7 @@ public sealed class RetentionSweep(
         await foreach (var order in _data.QueryAsync<TableEntity>(filter, 1000, ["RowKey", nameof(OrderEntity.ErasedAt)], ct))
         {
             read++;
-            if (order.ContainsKey(nameof(OrderEntity.ErasedAt)))
+            if (order.GetDateTimeOffset(nameof(OrderEntity.ErasedAt)) is not null)
             {
                 continue;
             }

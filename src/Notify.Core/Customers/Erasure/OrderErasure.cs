@@ -28,7 +28,7 @@ public sealed class OrderErasure(StorageClients storage, TimeProvider clock)
         while (true)
         {
             var found = await _data.GetEntityIfExistsAsync<TableEntity>(merchantId, orderRowKey, cancellationToken: ct);
-            if (!found.HasValue || found.Value!.ContainsKey(nameof(OrderEntity.ErasedAt)))
+            if (!found.HasValue || found.Value!.GetDateTimeOffset(nameof(OrderEntity.ErasedAt)) is not null)
             {
                 return null;
             }
