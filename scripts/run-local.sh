@@ -84,6 +84,7 @@ cat <<INFO
 Notify is running on http://localhost:7071 (logs in .local/).
   SMS sandbox:  http://localhost:7072/sandbox      Mail:  http://localhost:1080
   Admin key:    $Notify__AdminKey
+  Secret key:   .local/secret-key (seals webhook secrets in .azurite/; keep the two together)
 
 Create a merchant:
   curl -s -X POST http://localhost:7071/api/admin/merchants -H "x-functions-key: $Notify__AdminKey" \\
