@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Notify.IntegrationTests.Support;
+using Notify.Merchants;
 
 namespace Notify.IntegrationTests.Merchants;
 
@@ -32,6 +34,16 @@ public sealed class RotationTests(SweepApp app)
     }
 
     [Fact]
+    public async Task Rotation_for_an_unknown_merchant_is_401()
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+
+        using var response = await merchant.SendAsync(HttpMethod.Post, "/api/merchants/m_00000000000000ff/api-key/rotate");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Rotating_twice_in_the_grace_period_keeps_only_the_current_and_the_previous_key()
     {
         var first = await MerchantClient.CreateAsync(app);
@@ -52,11 +64,33 @@ public sealed class RotationTests(SweepApp app)
         using var rotate = await merchant.SendAsync(HttpMethod.Post, $"/api/merchants/{merchant.Id}/api-key/rotate");
         using var secret = await merchant.SendAsync(HttpMethod.Post, $"/api/merchants/{merchant.Id}/webhook-secret/rotate");
         using var settings = await merchant.SendAsync(HttpMethod.Patch, $"/api/merchants/{merchant.Id}/settings", """{"locale":"en-US"}""");
+        using var erase = await merchant.SendAsync(HttpMethod.Delete, $"/api/merchants/{merchant.Id}/customers/c_0123456789abcdef0123456789abcdef");
 
+        await ProblemAssert.IsProblemAsync(erase, HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(rotate, HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(secret, HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(settings, HttpStatusCode.Unauthorized);
         await AssertReadsAsync(merchant, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Another_instance_takes_a_new_key_at_once_and_other_changes_within_its_cache_time()
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+        var elsewhere = new MerchantStore(app.Storage, app.Services.GetRequiredService<SecretBox>(), app.Clock);
+        var elsewhereAuth = new MerchantAuth(elsewhere, app.Clock);
+        Assert.True((await elsewhere.FindAsync(merchant.Id, CancellationToken.None))!.Active);
+
+        var renewed = (await RotateAsync(merchant, "api-key"))["apiKey"]!.GetValue<string>();
+        Assert.Null((await elsewhereAuth.AuthenticateAsync(merchant.Id, "Bearer " + renewed, CancellationToken.None)).Problem);
+
+        using (var off = await MerchantClient.AdminAsync(app, HttpMethod.Patch, $"/api/admin/merchants/{merchant.Id}", """{"active":false}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        }
+        Assert.True((await elsewhere.FindAsync(merchant.Id, CancellationToken.None))!.Active);
+        app.Advance(MerchantStore.CacheFor + TimeSpan.FromSeconds(1));
+        Assert.False((await elsewhere.FindAsync(merchant.Id, CancellationToken.None))!.Active);
     }
 
     [Theory]
