@@ -106,6 +106,20 @@ param twilioMessagingServiceSid string = ''
 @secure()
 param twilioAuthToken string = ''
 
+@description('Key that encrypts merchants\' webhook secrets at rest (base64 of 32 random bytes: `openssl rand -base64 32`). Written to Key Vault only when not empty, so a redeploy without it keeps the value set with `az keyvault secret set`. Never change it once merchants exist: their secrets could no longer be read.')
+@secure()
+param secretKey string = ''
+
+@description('How long a rotated-out API key or webhook secret keeps working (TimeSpan).')
+param keyRotationGrace string = '1.00:00:00'
+
+@description('Days an order keeps its customer\'s contact details, for merchants that set none.')
+@minValue(1)
+param retentionDays int = 365
+
+@description('NCRONTAB (six fields, with seconds) of the retention sweep; daily at 03:00 UTC by default.')
+param retentionSchedule string = '0 0 3 * * *'
+
 @description('SMTP server host name.')
 param smtpHost string = ''
 
@@ -138,6 +152,7 @@ var appInsightsName = 'appi-${name}-${suffix}'
 var deploymentContainerName = 'deployment-package'
 var twilioAuthTokenSecretName = 'twilio-auth-token'
 var smtpPasswordSecretName = 'smtp-password'
+var secretKeySecretName = 'notify-secret-key'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
@@ -243,6 +258,15 @@ resource twilioAuthTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = 
   name: twilioAuthTokenSecretName
   properties: {
     value: twilioAuthToken
+    contentType: 'text/plain'
+  }
+}
+
+resource secretKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(secretKey)) {
+  parent: keyVault
+  name: secretKeySecretName
+  properties: {
+    value: secretKey
     contentType: 'text/plain'
   }
 }
@@ -416,6 +440,11 @@ var appSettings = {
   Notify__ChannelFailureWindow: '00:01:00' // the window the threshold's failures are counted in
   Notify__ChannelCooldown: channelCooldown
   Notify__ChannelProbes: '3' // deliveries at once that may probe a channel that is down
+  // Seals merchants' webhook secrets at rest and keys customer ids; a Key Vault reference like the other secrets.
+  Notify__SecretKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${secretKeySecretName}/)'
+  Notify__KeyRotationGrace: keyRotationGrace
+  Notify__RetentionDays: string(retentionDays)
+  Notify__RetentionSchedule: retentionSchedule
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid

@@ -24,6 +24,12 @@ param fanOutTimeout = '00:01:00'
 param sweepSchedule = '*/30 * * * * *'
 param channelFailureThreshold = 5
 param channelCooldown = '00:01:00'
+param keyRotationGrace = '1.00:00:00'
+param retentionDays = 365
+param retentionSchedule = '0 0 3 * * *'
+// Seals merchants' webhook secrets at rest: `export NOTIFY_SECRET_KEY=$(openssl rand -base64 32)` for the first
+// deployment only; written to Key Vault only when set, so later deployments keep the key (never change it).
+param secretKey = readEnvironmentVariable('NOTIFY_SECRET_KEY', '')
 
 // Twilio. Either a sender number or a messaging service SID.
 param twilioAccountSid = readEnvironmentVariable('TWILIO_ACCOUNT_SID', '')

@@ -39,6 +39,8 @@ public static class NotifySelfHost
         builder.Services.AddProblemDetails();
         FunctionClasses.Register(builder.Services);
         builder.Services.AddHostedService(Timers.SweepTimer.ForStallSweep);
+        // Not AddHostedService: it keeps one hosted service per implementation type, and both timers are SweepTimers.
+        builder.Services.AddSingleton<IHostedService>(Timers.SweepTimer.ForRetention);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

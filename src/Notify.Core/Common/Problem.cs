@@ -29,6 +29,9 @@ public sealed record Problem(
     /// <summary>The caller could not be authenticated; says nothing about whether the resource exists.</summary>
     public static Problem Unauthorized(string detail) => new(Base + "unauthorized", "Authentication failed.", 401, detail);
 
+    /// <summary>The caller is known but may not do this.</summary>
+    public static Problem Forbidden(string detail) => new(Base + "forbidden", "Not allowed.", 403, detail);
+
     /// <summary>The resource does not exist in the caller's own data.</summary>
     public static Problem NotFound(string detail) => new(Base + "not-found", "Not found.", 404, detail);
 

@@ -41,4 +41,19 @@ public sealed class NotifyOptions
 
     /// <summary>How many deliveries at once may probe a channel that is down.</summary>
     public int ChannelProbes { get; set; } = 3;
+
+    /// <summary>
+    /// The key (base64 of 32 bytes) that encrypts merchants' webhook secrets at rest and keys customer ids. A Key Vault
+    /// reference in Azure; the local run command generates one.
+    /// </summary>
+    public string SecretKey { get; set; } = "";
+
+    /// <summary>How long a rotated-out API key or webhook secret keeps working.</summary>
+    public TimeSpan KeyRotationGrace { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Days an order keeps its customer's contact details, for merchants that set none.</summary>
+    public int RetentionDays { get; set; } = 365;
+
+    /// <summary>NCRONTAB (with seconds) for the retention sweep.</summary>
+    public string RetentionSchedule { get; set; } = "0 0 3 * * *";
 }

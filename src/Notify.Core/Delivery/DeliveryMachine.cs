@@ -154,6 +154,24 @@ public static class DeliveryMachine
     }
 
     /// <summary>
+    /// The customer was erased: an open delivery stops, every waiting attempt is cancelled with its deadline gone, and
+    /// nothing more is sent. A settled delivery is left as it is. (Its indexed deadlines stay; the sweep finds it settled.)
+    /// </summary>
+    public static Step? Cancel(DeliveryState state, string reason)
+    {
+        if (state.IsSettled)
+        {
+            return null;
+        }
+        var cancelled = state with
+        {
+            Status = ConfirmationStatus.Cancelled,
+            Attempts = state.Attempts.Select(a => a.IsWaiting ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, Error = reason } : a).ToList(),
+        };
+        return new Step(cancelled, []);
+    }
+
+    /// <summary>
     /// One sender claims the merchant alert of an exhausted delivery before sending it: a pending alert, or one whose
     /// claim was abandoned (its sender crashed before recording the outcome). Null when there is nothing to tell (a
     /// late receipt confirmed the delivery) or another sender holds a live claim.

@@ -24,6 +24,7 @@ public sealed class StorageServices : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["Notify:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         }).Build();
         // After AddNotify, whose own TimeProvider registration this one replaces.
         Services = new ServiceCollection().AddLogging().AddNotify(configuration).AddSingleton<TimeProvider>(Clock).BuildServiceProvider();

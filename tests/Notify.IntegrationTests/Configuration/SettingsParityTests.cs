@@ -45,12 +45,13 @@ public sealed class SettingsParityTests
     ];
 
     /// <summary>Secrets: in Azure they must be Key Vault references.</summary>
-    private static readonly string[] Secrets = ["Twilio__AuthToken", "Smtp__Password"];
+    private static readonly string[] Secrets = ["Twilio__AuthToken", "Smtp__Password", "Notify__SecretKey"];
 
     /// <summary>Values allowed to differ from the code's default in the sample.</summary>
     private static readonly Dictionary<string, string> SampleValueExceptions = new()
     {
         ["Notify__AdminKey"] = "a placeholder operator key for the self-host",
+        ["Notify__SecretKey"] = "a local-only sample key (the run command makes a random one in .local/secret-key)",
         ["Twilio__AccountSid"] = "the Twilio sandbox's account",
         ["Twilio__AuthToken"] = "the Twilio sandbox's token",
         ["Twilio__From"] = "Twilio's magic test sender",

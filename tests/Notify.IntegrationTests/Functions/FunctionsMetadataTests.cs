@@ -26,6 +26,14 @@ public sealed class FunctionsMetadataTests
         { "ListCustomers", "get", "api/merchants/{merchantId}/customers", "Anonymous" },
         { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
         { "Channels", "get", "api/channels", "Admin" },
+        { "ListMerchants", "get", "api/{area:regex(^admin$)}/merchants", "Admin" },
+        { "GetMerchant", "get", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Admin" },
+        { "PatchMerchant", "patch", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Admin" },
+        { "GetOwnProfile", "get", "api/merchants/{merchantId}", "Anonymous" },
+        { "PatchSettings", "patch", "api/merchants/{merchantId}/settings", "Anonymous" },
+        { "RotateApiKey", "post", "api/merchants/{merchantId}/api-key/rotate", "Anonymous" },
+        { "RotateWebhookSecret", "post", "api/merchants/{merchantId}/webhook-secret/rotate", "Anonymous" },
+        { "EraseCustomer", "delete", "api/merchants/{merchantId}/customers/{customerId}", "Anonymous" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()
@@ -65,9 +73,16 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Retention_sweep_runs_on_the_schedule_setting()
+    {
+        Assert.Equal("%Notify:RetentionSchedule%", Trigger("RetentionSweep", "timerTrigger")["schedule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Every_function_in_the_metadata_is_expected()
     {
-        var expected = HttpFunctions.Select(row => (string)row[0]).Concat(QueueFunctions.Select(row => (string)row[0])).Append("StallSweep").ToHashSet();
+        var expected = HttpFunctions.Select(row => (string)row[0]).Concat(QueueFunctions.Select(row => (string)row[0]))
+            .Append("StallSweep").Append("RetentionSweep").ToHashSet();
         var actual = Metadata.Value.Select(f => f!["name"]!.GetValue<string>()).ToHashSet();
 
         Assert.Equal(expected.Order(), actual.Order());

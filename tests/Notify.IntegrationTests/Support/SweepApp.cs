@@ -49,6 +49,7 @@ public sealed class SweepApp : NotifyApp
     protected override IEnumerable<string> Settings =>
     [
         "--Notify:SweepSchedule=",
+        "--Notify:RetentionSchedule=",
         $"--Notify:SmsReceiptTimeout={SmsReceiptTimeout}",
         "--Notify:SendPickupTimeout=00:01:00",
         "--Notify:FanOutTimeout=00:01:00",
@@ -73,4 +74,12 @@ public sealed class SweepCostCollection : ICollectionFixture<SweepApp>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "sweep-cost";
+}
+
+/// <summary>A fake-clock app for the merchant lifecycle (rotation grace periods, erasure, retention), apart from the sweep tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class LifecycleCollection : ICollectionFixture<SweepApp>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "lifecycle";
 }

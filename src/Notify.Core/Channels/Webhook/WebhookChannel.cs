@@ -34,6 +34,6 @@ public sealed class WebhookChannel(WebhookSender sender, TimeProvider time) : IC
             ConfirmationTemplates.Render(merchant, order).Sms,
             confirmation.Attempt,
             time.GetUtcNow());
-        return sender.SendAsync(url, merchant.WebhookSecret, confirmation.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
+        return sender.SendAsync(url, merchant.LiveWebhookSecrets(time.GetUtcNow()), confirmation.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
     }
 }

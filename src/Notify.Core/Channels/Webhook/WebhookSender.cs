@@ -14,16 +14,18 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider t
 
     /// <summary>
     /// Delivered on 2xx; Failed otherwise, permanently on a 4xx other than 408 and 429. <paramref name="id"/> is the
-    /// <c>webhook-id</c>, by which the receiver drops repeats. Throws only when <paramref name="ct"/> is cancelled.
+    /// <c>webhook-id</c>, by which the receiver drops repeats. The event carries one <c>v1,</c> signature per secret in
+    /// <paramref name="secrets"/> (both live secrets during a rotation), so the receiver may verify with either.
+    /// Throws only when <paramref name="ct"/> is cancelled.
     /// </summary>
-    public async Task<SendResult> SendAsync(Uri url, string secret, string id, byte[] json, CancellationToken ct)
+    public async Task<SendResult> SendAsync(Uri url, IReadOnlyList<string> secrets, string id, byte[] json, CancellationToken ct)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(json) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", StandardWebhook.Sign(secret, id, timestamp, json));
+        request.Headers.Add("webhook-signature", string.Join(' ', secrets.Select(secret => StandardWebhook.Sign(secret, id, timestamp, json))));
 
         try
         {
