@@ -138,7 +138,7 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStates.TimedOut, Error = a.Error ?? $"No answer by {a.DeadlineAt:O}.", DeadlineAt = null });
+        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStates.TimedOut, Error = a.Error ?? Channels.AttemptErrors.Format(Channels.AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null });
         return Advance(timedOut, current.Channel, now, timings, available, [new ReportHealth(current.Channel, false, "deadline passed")]);
     }
 
@@ -149,7 +149,7 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var failed = state.WithAttempt(n, a => a with { Status = AttemptStates.Failed, Error = "The send kept failing and was moved to the poison queue.", DeadlineAt = null });
+        var failed = state.WithAttempt(n, a => a with { Status = AttemptStates.Failed, Error = Channels.AttemptErrors.Format(Channels.AttemptErrors.DeliveryPoisoned, "The send kept failing and was moved to the poison queue."), DeadlineAt = null });
         return Advance(failed, current.Channel, now, timings, available, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
     }
 
