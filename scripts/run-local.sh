@@ -53,6 +53,12 @@ if [[ -z "${Notify__AdminKey:-}" ]]; then
     Notify__AdminKey=$(cat .local/admin-key)
 fi
 export Notify__AdminKey
+# Seals continuation tokens; kept in .local/ so tokens survive a restart of the self-host.
+if [[ -z "${Notify__PageTokenKey:-}" ]]; then
+    [[ -s .local/page-token-key ]] || head -c 32 /dev/urandom | base64 | tr -d '/+=' > .local/page-token-key
+    Notify__PageTokenKey=$(cat .local/page-token-key)
+fi
+export Notify__PageTokenKey
 
 node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
 pids+=($!)

@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MerchantAuth>();
         services.AddSingleton<MerchantService>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<PageTokens>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<ChannelHealth>();

@@ -8,7 +8,7 @@ using Notify.Storage;
 namespace Notify.Customers;
 
 /// <summary>A merchant reading its own contact list.</summary>
-public sealed class CustomerQueries(MerchantAuth auth, StorageClients storage)
+public sealed class CustomerQueries(MerchantAuth auth, StorageClients storage, PageTokens pages)
 {
     private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
 
@@ -20,7 +20,9 @@ public sealed class CustomerQueries(MerchantAuth auth, StorageClients storage)
         {
             return denied;
         }
-        return await PageTokens.ReadPageAsync(_data.QueryAsync<CustomerEntity>(Filter(merchantId), page.Limit, cancellationToken: ct), page.Token, page.Limit, ContactView.From);
+        var filter = Filter(merchantId);
+        return await pages.ReadPageAsync(
+            _data.QueryAsync<CustomerEntity>(filter, page.Limit, cancellationToken: ct), page.Token, page.Limit, ContactView.From, "customers:" + filter);
     }
 
     /// <summary>Authenticates, then streams every contact (for CSV export).</summary>

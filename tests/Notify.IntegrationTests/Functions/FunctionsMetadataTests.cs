@@ -19,13 +19,13 @@ public sealed class FunctionsMetadataTests
 
     public static TheoryData<string, string, string, string> HttpFunctions => new()
     {
-        { "CreateMerchant", "post", "api/{area:regex(^admin$)}/merchants", "Admin" },
+        { "CreateMerchant", "post", "api/{area:regex(^admin$)}/merchants", "Function" },
         { "PostOrder", "post", "api/merchants/{merchantId}/orders", "Anonymous" },
         { "GetOrder", "get", "api/merchants/{merchantId}/orders/{orderId}", "Anonymous" },
         { "ListOrders", "get", "api/merchants/{merchantId}/orders", "Anonymous" },
         { "ListCustomers", "get", "api/merchants/{merchantId}/customers", "Anonymous" },
         { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
-        { "Channels", "get", "api/channels", "Admin" },
+        { "Channels", "get", "api/channels", "Function" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()
@@ -56,6 +56,19 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, trigger["route"]!.GetValue<string>());
         Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Equal(authLevel, trigger["authLevel"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void No_function_needs_the_master_key()
+    {
+        // Admin level takes only the master key, which also drives the host's admin API (keys, invoking any function):
+        // operator routes are function level and take the named operator host key instead.
+        var admin = Metadata.Value
+            .Where(f => f!["bindings"]!.AsArray().Any(b => b!["authLevel"]?.GetValue<string>() == "Admin"))
+            .Select(f => f!["name"]!.GetValue<string>())
+            .ToList();
+
+        Assert.True(admin.Count == 0, "Admin-level functions: " + string.Join(", ", admin));
     }
 
     [Fact]
