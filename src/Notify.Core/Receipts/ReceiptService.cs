@@ -39,7 +39,7 @@ public sealed class ReceiptService(
         // Twilio signs the URL it called: the public one, not whatever a proxy in front of the app forwards.
         var url = notify.Value.PublicBaseUrl.TrimEnd('/') + receipt.PathAndQuery;
         var form = receipt.Form.ToDictionary(kv => kv.Key, kv => kv.Value);
-        if (string.IsNullOrEmpty(receipt.Signature) || !new RequestValidator(twilio.Value.AuthToken).Validate(url, form, receipt.Signature))
+        if (string.IsNullOrEmpty(receipt.Signature) || !Signed(url, form, receipt.Signature))
         {
             return Problem.Unauthorized("X-Twilio-Signature does not match this request.");
         }
@@ -60,6 +60,19 @@ public sealed class ReceiptService(
                 ? DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, clock.GetUtcNow(), timings, available, recipientProblem)
                 : null, ct);
         return step is not null;
+    }
+
+    // The SDK parses the URL it is given; a URL it cannot parse was not signed by Twilio.
+    private bool Signed(string url, Dictionary<string, string> form, string signature)
+    {
+        try
+        {
+            return new RequestValidator(twilio.Value.AuthToken).Validate(url, form, signature);
+        }
+        catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
+        {
+            return false;
+        }
     }
 
     // Twilio's receipts are about SMS only, and once the attempt's SID is known, about that message only.

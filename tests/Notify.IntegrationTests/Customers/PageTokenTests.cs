@@ -19,10 +19,10 @@ public sealed class PageTokenTests(NotifyApp app)
         var first = await PageAsync(merchant, null);
         var token = first["continuationToken"]!.GetValue<string>();
 
-        var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-        Assert.DoesNotContain("example", decoded, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("k1", decoded);
-        Assert.DoesNotContain("customer", decoded);
+        var revealed = Reveal(token);
+        Assert.DoesNotContain("example", revealed, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("k1", revealed);
+        Assert.DoesNotContain("customer", revealed);
         var second = await PageAsync(merchant, token);
         Assert.Equal("k1@example.com", second["items"]![0]!["email"]!.GetValue<string>());
     }
@@ -50,6 +50,23 @@ public sealed class PageTokenTests(NotifyApp app)
         using var response = await merchant.GetAsync($"/api/merchants/{merchant.Id}/customers?limit=1&continuationToken={token}");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    // Everything a curious reader of an access log could decode: the token, and every base64 run inside it.
+    private static string Reveal(string token)
+    {
+        var text = new StringBuilder();
+        var layer = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+        text.AppendLine(layer);
+        foreach (System.Text.RegularExpressions.Match run in System.Text.RegularExpressions.Regex.Matches(layer, "[A-Za-z0-9+/_-]{8,}={0,2}"))
+        {
+            var value = run.Value.TrimEnd('=');
+            if (Base64Url.IsValid(value.Replace('+', '-').Replace('/', '_')))
+            {
+                text.AppendLine(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value.Replace('+', '-').Replace('/', '_'))));
+            }
+        }
+        return Uri.UnescapeDataString(text.ToString());
     }
 
     private async Task<MerchantClient> MerchantWithEmailCustomersAsync(params string[] names)
