@@ -46,5 +46,8 @@ param smtpUser = readEnvironmentVariable('SMTP_USER', '')
 // Written to Key Vault only when set; otherwise the secret in the vault is left as it is.
 param smtpPassword = readEnvironmentVariable('SMTP_PASSWORD', '')
 
+// Optional: your public IP, let through the storage and Key Vault firewalls (for `az keyvault secret set`).
+param operatorIpRanges = empty(readEnvironmentVariable('NOTIFY_OPERATOR_IP', '')) ? [] : [readEnvironmentVariable('NOTIFY_OPERATOR_IP', '')]
+
 // Optional: gets Key Vault Secrets Officer on the vault, to run `az keyvault secret set`.
 param operatorPrincipalId = readEnvironmentVariable('NOTIFY_OPERATOR_ID', '')

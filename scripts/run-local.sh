@@ -60,6 +60,13 @@ if [[ -z "${Notify__SecretKey:-}" ]]; then
 fi
 export Notify__SecretKey
 
+# Seals continuation tokens; kept in .local/ so tokens survive a restart of the self-host.
+if [[ -z "${Notify__PageTokenKey:-}" ]]; then
+    [[ -s .local/page-token-key ]] || head -c 32 /dev/urandom | base64 | tr -d '/+=' > .local/page-token-key
+    Notify__PageTokenKey=$(cat .local/page-token-key)
+fi
+export Notify__PageTokenKey
+
 node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
 pids+=($!)
 node node_modules/maildev/bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 > .local/maildev.log 2>&1 &

@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<RetentionSweep>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<PageTokens>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<ChannelHealth>();

@@ -20,6 +20,7 @@ public static class NotifySelfHost
         builder.Configuration.AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
+        AdminKey.EnsureConfigured(builder.Configuration[$"{Notify.Configuration.NotifyOptions.Section}:{nameof(Notify.Configuration.NotifyOptions.AdminKey)}"]);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

@@ -45,4 +45,7 @@ public sealed record Problem(
     /// <summary>The body's media type is not accepted.</summary>
     public static Problem UnsupportedMediaType(string detail) =>
         new(Base + "unsupported-media-type", "Unsupported media type.", 415, detail);
+
+    /// <summary>The service cannot take this request now (a dependency or a setting is missing); try again later.</summary>
+    public static Problem Unavailable(string detail) => new(Base + "unavailable", "Service unavailable.", 503, detail);
 }

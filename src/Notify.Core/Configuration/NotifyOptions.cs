@@ -9,8 +9,14 @@ public sealed class NotifyOptions
     /// <summary>The URL Twilio calls back; status callbacks are signed over it.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
-    /// <summary>The operator key for admin routes under the self-host (Azure uses the Functions master key).</summary>
+    /// <summary>The operator key for operator routes under the self-host (Azure uses the Functions host key named <c>operator</c>).</summary>
     public string AdminKey { get; set; } = "";
+
+    /// <summary>
+    /// The secret continuation tokens are sealed with (any length; a Key Vault reference in Azure). Empty: a random key
+    /// for this process only, so tokens do not survive a restart or cross instances.
+    /// </summary>
+    public string PageTokenKey { get; set; } = "";
 
     /// <summary>The region national phone numbers are read in when a merchant sets none.</summary>
     public string DefaultRegion { get; set; } = "KR";

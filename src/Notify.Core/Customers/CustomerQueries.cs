@@ -9,7 +9,7 @@ using Notify.Storage;
 namespace Notify.Customers;
 
 /// <summary>A merchant reading its own contact list.</summary>
-public sealed class CustomerQueries(MerchantAuth auth, CustomerIds ids, StorageClients storage)
+public sealed class CustomerQueries(MerchantAuth auth, CustomerIds ids, StorageClients storage, PageTokens pages)
 {
     private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
 
@@ -21,7 +21,10 @@ public sealed class CustomerQueries(MerchantAuth auth, CustomerIds ids, StorageC
         {
             return denied;
         }
-        return await PageTokens.ReadPageAsync(_data.QueryAsync<CustomerEntity>(Filter(merchantId), page.Limit, cancellationToken: ct), page.Token, page.Limit, e => ContactView.From(e, ids.For(merchantId, e.RowKey)));
+        var filter = Filter(merchantId);
+        return await pages.ReadPageAsync(
+            _data.QueryAsync<CustomerEntity>(filter, page.Limit, cancellationToken: ct), page.Token, page.Limit,
+            e => ContactView.From(e, ids.For(merchantId, e.RowKey)), "customers:" + filter);
     }
 
     /// <summary>Authenticates, then streams every contact (for CSV export).</summary>

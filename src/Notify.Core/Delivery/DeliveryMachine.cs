@@ -138,7 +138,7 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? $"No answer by {a.DeadlineAt:O}.", DeadlineAt = null });
+        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null });
         return Reroute(timedOut, current.Channel, context, [new ReportHealth(current.Channel, false, "deadline passed")]);
     }
 
@@ -149,7 +149,7 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = "The send kept failing and was moved to the poison queue.", DeadlineAt = null });
+        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = AttemptErrors.Format(AttemptErrors.DeliveryPoisoned, "The send kept failing and was moved to the poison queue."), DeadlineAt = null });
         return Reroute(failed, current.Channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
     }
 

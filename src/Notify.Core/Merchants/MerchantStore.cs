@@ -7,7 +7,7 @@ using Notify.Storage;
 namespace Notify.Merchants;
 
 /// <summary>Reads and writes merchant profiles.</summary>
-public sealed class MerchantStore(StorageClients storage, SecretBox box, TimeProvider clock)
+public sealed class MerchantStore(StorageClients storage, SecretBox box, PageTokens pages, TimeProvider clock)
 {
     // Every order reads its merchant's profile three times (intake, fan-out, send), so a brief per-instance cache
     // saves most of those reads. A write here replaces this instance's copy at once; another instance may use its copy
@@ -77,9 +77,9 @@ public sealed class MerchantStore(StorageClients storage, SecretBox box, TimePro
 
     /// <summary>One page of merchants, in id order.</summary>
     public Task<Result<Listing<Merchant>>> ListAsync(PageRequest page, CancellationToken ct) =>
-        PageTokens.ReadPageAsync(
+        pages.ReadPageAsync(
             _table.QueryAsync<MerchantEntity>(e => e.RowKey == MerchantEntity.Row, page.Limit, cancellationToken: ct),
-            page.Token, page.Limit, e => e.ToMerchant(box));
+            page.Token, page.Limit, e => e.ToMerchant(box), "merchants");
 
     /// <summary>Every merchant, for timers that visit each one.</summary>
     public async IAsyncEnumerable<Merchant> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

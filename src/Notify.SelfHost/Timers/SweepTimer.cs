@@ -34,7 +34,7 @@ public sealed class SweepTimer(Func<CancellationToken, Task> sweep, string? sche
         async ct =>
         {
             using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<RetentionSweepFunction>().Run(new TimerInfo(), ct);
+            await scope.ServiceProvider.GetRequiredService<RetentionSweepFunction>().RetentionSweep(new TimerInfo(), ct);
         },
         services.GetRequiredService<IOptions<NotifyOptions>>().Value.RetentionSchedule,
         services.GetRequiredService<TimeProvider>(),

@@ -10,8 +10,8 @@ namespace Notify.Triggers.Customers;
 public sealed class EraseCustomerFunction(CustomerErasure erasure)
 {
     /// <summary>204 once the customer's contact details are gone from every order and their deliveries are cancelled.</summary>
-    [Function("EraseCustomer")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(EraseCustomer))]
+    public async Task<IActionResult> EraseCustomer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/merchants/{merchantId}/customers/{customerId}")] HttpRequest request,
         string merchantId,
         string customerId,

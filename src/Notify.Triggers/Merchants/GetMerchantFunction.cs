@@ -10,9 +10,9 @@ namespace Notify.Triggers.Merchants;
 public sealed class GetMerchantFunction(MerchantDirectory directory)
 {
     /// <summary>The profile, never its secret or key; 404 for an unknown merchant.</summary>
-    [Function("GetMerchant")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/{area:regex(^admin$)}/merchants/{merchantId}")] HttpRequest request,
+    [Function(nameof(GetMerchant))]
+    public async Task<IActionResult> GetMerchant(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/{area:regex(^admin$)}/merchants/{merchantId}")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
         Replies.Ok(await directory.GetAsync(merchantId, ct));

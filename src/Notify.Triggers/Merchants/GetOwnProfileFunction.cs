@@ -10,8 +10,8 @@ namespace Notify.Triggers.Merchants;
 public sealed class GetOwnProfileFunction(MerchantDirectory directory)
 {
     /// <summary>The profile, never the secret or key.</summary>
-    [Function("GetOwnProfile")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(GetOwnProfile))]
+    public async Task<IActionResult> GetOwnProfile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>

@@ -11,9 +11,9 @@ namespace Notify.Triggers.Merchants;
 public sealed class ListMerchantsFunction(MerchantDirectory directory)
 {
     /// <summary>A page of profiles (never secrets or keys), with the token for the next.</summary>
-    [Function("ListMerchants")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/{area:regex(^admin$)}/merchants")] HttpRequest request,
+    [Function(nameof(ListMerchants))]
+    public async Task<IActionResult> ListMerchants(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/{area:regex(^admin$)}/merchants")] HttpRequest request,
         CancellationToken ct)
     {
         var page = PageRequest.Parse(request.Query["limit"], request.Query["continuationToken"]);

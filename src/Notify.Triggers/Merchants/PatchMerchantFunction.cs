@@ -10,9 +10,9 @@ namespace Notify.Triggers.Merchants;
 public sealed class PatchMerchantFunction(MerchantUpdates updates)
 {
     /// <summary>200 with the changed profile; 422 naming each bad or unknown field; 404 for an unknown merchant.</summary>
-    [Function("PatchMerchant")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "patch", Route = "api/{area:regex(^admin$)}/merchants/{merchantId}")] HttpRequest request,
+    [Function(nameof(PatchMerchant))]
+    public async Task<IActionResult> PatchMerchant(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/{area:regex(^admin$)}/merchants/{merchantId}")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
         Replies.Ok(await updates.PatchAsync(merchantId, request.ContentType, request.Body, ct));

@@ -10,8 +10,8 @@ namespace Notify.Triggers.Merchants;
 public sealed class PatchSettingsFunction(MerchantUpdates updates)
 {
     /// <summary>200 with the changed profile; 422 naming each bad field or one only the operator may change.</summary>
-    [Function("PatchSettings")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(PatchSettings))]
+    public async Task<IActionResult> PatchSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/merchants/{merchantId}/settings")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>

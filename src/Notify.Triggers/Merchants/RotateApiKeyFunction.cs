@@ -10,8 +10,8 @@ namespace Notify.Triggers.Merchants;
 public sealed class RotateApiKeyFunction(CredentialRotation rotation)
 {
     /// <summary>200 with the new key (shown once) and when the old one stops working.</summary>
-    [Function("RotateApiKey")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(RotateApiKey))]
+    public async Task<IActionResult> RotateApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/merchants/{merchantId}/api-key/rotate")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>

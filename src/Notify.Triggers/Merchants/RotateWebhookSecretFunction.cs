@@ -10,8 +10,8 @@ namespace Notify.Triggers.Merchants;
 public sealed class RotateWebhookSecretFunction(CredentialRotation rotation)
 {
     /// <summary>200 with the new secret (shown once) and until when the old one still signs and verifies.</summary>
-    [Function("RotateWebhookSecret")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(RotateWebhookSecret))]
+    public async Task<IActionResult> RotateWebhookSecret(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/merchants/{merchantId}/webhook-secret/rotate")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>

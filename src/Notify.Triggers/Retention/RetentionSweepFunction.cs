@@ -4,9 +4,9 @@ using Notify.Retention;
 namespace Notify.Triggers.Retention;
 
 /// <summary>Erases contact details past each merchant's retention, on the <c>Notify__RetentionSchedule</c> schedule.</summary>
-public sealed class RetentionSweepFunction(RetentionSweep sweep)
+public sealed class RetentionSweepFunction(Notify.Retention.RetentionSweep sweep)
 {
     /// <summary>One run; overlapping runs are safe (an erased order is skipped).</summary>
-    [Function("RetentionSweep")]
-    public Task Run([TimerTrigger("%Notify:RetentionSchedule%")] TimerInfo timer, CancellationToken ct) => sweep.RunAsync(ct);
+    [Function(nameof(RetentionSweep))]
+    public Task RetentionSweep([TimerTrigger("%Notify:RetentionSchedule%")] TimerInfo timer, CancellationToken ct) => sweep.RunAsync(ct);
 }

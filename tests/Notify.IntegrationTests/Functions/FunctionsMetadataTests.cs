@@ -19,16 +19,16 @@ public sealed class FunctionsMetadataTests
 
     public static TheoryData<string, string, string, string> HttpFunctions => new()
     {
-        { "CreateMerchant", "post", "api/{area:regex(^admin$)}/merchants", "Admin" },
+        { "CreateMerchant", "post", "api/{area:regex(^admin$)}/merchants", "Function" },
         { "PostOrder", "post", "api/merchants/{merchantId}/orders", "Anonymous" },
         { "GetOrder", "get", "api/merchants/{merchantId}/orders/{orderId}", "Anonymous" },
         { "ListOrders", "get", "api/merchants/{merchantId}/orders", "Anonymous" },
         { "ListCustomers", "get", "api/merchants/{merchantId}/customers", "Anonymous" },
         { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
-        { "Channels", "get", "api/channels", "Admin" },
-        { "ListMerchants", "get", "api/{area:regex(^admin$)}/merchants", "Admin" },
-        { "GetMerchant", "get", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Admin" },
-        { "PatchMerchant", "patch", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Admin" },
+        { "Channels", "get", "api/channels", "Function" },
+        { "ListMerchants", "get", "api/{area:regex(^admin$)}/merchants", "Function" },
+        { "GetMerchant", "get", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Function" },
+        { "PatchMerchant", "patch", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Function" },
         { "GetOwnProfile", "get", "api/merchants/{merchantId}", "Anonymous" },
         { "PatchSettings", "patch", "api/merchants/{merchantId}/settings", "Anonymous" },
         { "RotateApiKey", "post", "api/merchants/{merchantId}/api-key/rotate", "Anonymous" },
@@ -64,6 +64,19 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, trigger["route"]!.GetValue<string>());
         Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Equal(authLevel, trigger["authLevel"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void No_function_needs_the_master_key()
+    {
+        // Admin level takes only the master key, which also drives the host's admin API (keys, invoking any function):
+        // operator routes are function level and take the named operator host key instead.
+        var admin = Metadata.Value
+            .Where(f => f!["bindings"]!.AsArray().Any(b => b!["authLevel"]?.GetValue<string>() == "Admin"))
+            .Select(f => f!["name"]!.GetValue<string>())
+            .ToList();
+
+        Assert.True(admin.Count == 0, "Admin-level functions: " + string.Join(", ", admin));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Storage;
 using Notify.IntegrationTests.Support;
 using Notify.Merchants;
 
@@ -77,7 +78,7 @@ public sealed class RotationTests(SweepApp app)
     public async Task Another_instance_takes_a_new_key_at_once_and_other_changes_within_its_cache_time()
     {
         var merchant = await MerchantClient.CreateAsync(app);
-        var elsewhere = new MerchantStore(app.Storage, app.Services.GetRequiredService<SecretBox>(), app.Clock);
+        var elsewhere = new MerchantStore(app.Storage, app.Services.GetRequiredService<SecretBox>(), app.Services.GetRequiredService<PageTokens>(), app.Clock);
         var elsewhereAuth = new MerchantAuth(elsewhere, app.Clock);
         Assert.True((await elsewhere.FindAsync(merchant.Id, CancellationToken.None))!.Active);
 

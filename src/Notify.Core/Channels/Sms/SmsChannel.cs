@@ -20,7 +20,7 @@ public sealed class SmsChannel(SmsSender sender, IOptions<NotifyOptions> options
     {
         if (confirmation.Order.Customer.Phone is not { Length: > 0 } phone)
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The customer has no phone number."));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.SmsNoPhone, "The customer has no phone number.")));
         }
         var message = ConfirmationTemplates.Render(confirmation.Merchant, confirmation.Order);
         return sender.SendAsync(phone, message.Sms, StatusCallback(confirmation.AttemptKey), ct);

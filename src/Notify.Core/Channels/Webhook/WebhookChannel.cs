@@ -21,7 +21,7 @@ public sealed class WebhookChannel(WebhookSender sender, TimeProvider time) : IC
         var merchant = confirmation.Merchant;
         if (!Uri.TryCreate(merchant.WebhookUrl, UriKind.Absolute, out var url))
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The merchant has no usable webhook URL.", Permanent: true));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.WebhookNoUrl, "The merchant has no usable webhook URL."), Permanent: true));
         }
         var order = confirmation.Order;
         var customer = order.Customer;
