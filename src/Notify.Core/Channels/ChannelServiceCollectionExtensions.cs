@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Notify.Channels.Email;
+using Notify.Channels.Kakao;
 using Notify.Channels.Sms;
 using Notify.Channels.Webhook;
 using Notify.Configuration;
 
 namespace Notify.Channels;
 
-/// <summary>Registers the three channels, their senders, settings and resilient HttpClients.</summary>
+/// <summary>Registers the channels, their senders, settings and resilient HttpClients.</summary>
 public static class ChannelServiceCollectionExtensions
 {
-    /// <summary>Adds SMS, e-mail and webhook as <see cref="IChannel"/>s, a <see cref="ChannelRegistry"/>, and the senders.</summary>
+    /// <summary>Adds KakaoTalk, SMS, e-mail and webhook as <see cref="IChannel"/>s, a <see cref="ChannelRegistry"/>, and the senders.</summary>
     public static IServiceCollection AddNotifyChannels(this IServiceCollection services, IConfiguration configuration)
     {
         // Bound here too so the channels stand alone without AddNotify; binding twice is harmless.
@@ -19,6 +21,7 @@ public static class ChannelServiceCollectionExtensions
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section));
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.AddOptions<SolapiOptions>().Bind(configuration.GetSection(SolapiOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         // Policies live in singletons so that every HttpClient the factory hands out shares one circuit.
@@ -31,6 +34,20 @@ public static class ChannelServiceCollectionExtensions
             .AddPolicyHandler((sp, _) => sp.GetRequiredService<TwilioPolicies>().Timeout)
             .AddHttpMessageHandler<TwilioBaseUrlHandler>();
 
+        services.AddSingleton<SolapiPolicies>();
+        services.AddTransient<SolapiSigningHandler>();
+        services.AddHttpClient(SolapiClient.HttpClientName)
+            .ConfigureHttpClient((sp, c) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<SolapiOptions>>().Value.BaseUrl;
+                c.BaseAddress = new Uri((string.IsNullOrEmpty(baseUrl) ? SolapiOptions.DefaultBaseUrl : baseUrl).TrimEnd('/') + "/");
+                c.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<SolapiPolicies>().Retry)
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<SolapiPolicies>().CircuitBreaker)
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<SolapiPolicies>().Timeout)
+            .AddHttpMessageHandler<SolapiSigningHandler>();
+
         services.AddSingleton<WebhookPolicies>();
         services.AddHttpClient(WebhookSender.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
@@ -38,9 +55,11 @@ public static class ChannelServiceCollectionExtensions
             .AddPolicyHandler((sp, request) => sp.GetRequiredService<WebhookPolicies>().CircuitBreakerFor(request.RequestUri))
             .AddPolicyHandler((sp, _) => sp.GetRequiredService<WebhookPolicies>().Timeout);
 
+        services.AddSingleton<SolapiClient>();
         services.AddSingleton<SmsSender>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<IChannel, KakaoChannel>();
         services.AddSingleton<IChannel, SmsChannel>();
         services.AddSingleton<IChannel, EmailChannel>();
         services.AddSingleton<IChannel, WebhookChannel>();
