@@ -2,7 +2,7 @@
 //   - a storage account (the app's tables and queues, the Functions host's blobs, the deployment package),
 //   - a Flex Consumption plan (FC1) and a Linux function app (.NET 10 isolated worker),
 //   - a user-assigned identity that is the app's only credential (storage, Key Vault, telemetry),
-//   - a Key Vault (RBAC) for the Twilio auth token and the SMTP password,
+//   - a Key Vault (RBAC) for the Twilio auth token, the SOLAPI key and secret, and the SMTP password,
 //   - Application Insights on a Log Analytics workspace, Entra-only ingestion.
 // No account keys or connection strings with keys are used anywhere.
 // Deploy: see docs/DEPLOY.md. Check: bash infra/check.sh.
@@ -106,6 +106,17 @@ param twilioMessagingServiceSid string = ''
 @secure()
 param twilioAuthToken string = ''
 
+@description('SOLAPI sender number (national form) for KakaoTalk AlimTalk; may stay empty, as AlimTalk is sent with SOLAPI\'s SMS fallback off.')
+param solapiFrom string = ''
+
+@description('SOLAPI API key. Written to Key Vault only when not empty, so a redeploy without it keeps the value set with `az keyvault secret set`.')
+@secure()
+param solapiApiKey string = ''
+
+@description('SOLAPI API secret (signs every request). Written to Key Vault only when not empty.')
+@secure()
+param solapiApiSecret string = ''
+
 @description('SMTP server host name.')
 param smtpHost string = ''
 
@@ -138,6 +149,8 @@ var appInsightsName = 'appi-${name}-${suffix}'
 var deploymentContainerName = 'deployment-package'
 var twilioAuthTokenSecretName = 'twilio-auth-token'
 var smtpPasswordSecretName = 'smtp-password'
+var solapiApiKeySecretName = 'solapi-api-key'
+var solapiApiSecretSecretName = 'solapi-api-secret'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
@@ -243,6 +256,24 @@ resource twilioAuthTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = 
   name: twilioAuthTokenSecretName
   properties: {
     value: twilioAuthToken
+    contentType: 'text/plain'
+  }
+}
+
+resource solapiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(solapiApiKey)) {
+  parent: keyVault
+  name: solapiApiKeySecretName
+  properties: {
+    value: solapiApiKey
+    contentType: 'text/plain'
+  }
+}
+
+resource solapiApiSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(solapiApiSecret)) {
+  parent: keyVault
+  name: solapiApiSecretSecretName
+  properties: {
+    value: solapiApiSecret
     contentType: 'text/plain'
   }
 }
@@ -426,6 +457,15 @@ var appSettings = {
   Twilio__Timeout: '00:00:10' // one create request; after it the outcome is unknown
   Twilio__RetryDelay: '00:00:01' // median pause before the first retry, doubling after
   Twilio__BreakFor: '00:00:30' // how long the circuit stays open after repeated failures
+
+  // SOLAPI (KakaoTalk AlimTalk); the key and the secret are Key Vault references.
+  Solapi__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${solapiApiKeySecretName}/)'
+  Solapi__ApiSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${solapiApiSecretSecretName}/)'
+  Solapi__From: solapiFrom
+  Solapi__BaseUrl: '' // empty: SOLAPI itself, https://api.solapi.com (the sandbox URL is for local runs only)
+  Solapi__Timeout: '00:00:10' // one send; after it the outcome is unknown
+  Solapi__RetryDelay: '00:00:01' // median pause before the first retry, doubling after
+  Solapi__BreakFor: '00:00:30' // how long the circuit stays open after repeated failures
 
   // SMTP; the password is a Key Vault reference.
   Smtp__Host: smtpHost
