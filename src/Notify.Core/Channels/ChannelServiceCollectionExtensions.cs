@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Notify.Channels.Email;
 using Notify.Channels.Kakao;
+using Notify.Channels.Resilience;
 using Notify.Channels.Sms;
 using Notify.Channels.Webhook;
 using Notify.Configuration;
@@ -29,9 +30,7 @@ public static class ChannelServiceCollectionExtensions
         services.AddTransient<TwilioBaseUrlHandler>();
         services.AddHttpClient(SmsSender.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddPolicyHandler((sp, _) => sp.GetRequiredService<TwilioPolicies>().Retry)
-            .AddPolicyHandler((sp, _) => sp.GetRequiredService<TwilioPolicies>().CircuitBreaker)
-            .AddPolicyHandler((sp, _) => sp.GetRequiredService<TwilioPolicies>().Timeout)
+            .AddProviderPolicies<TwilioPolicies>()
             .AddHttpMessageHandler<TwilioBaseUrlHandler>();
 
         services.AddSingleton<SolapiPolicies>();
@@ -43,9 +42,7 @@ public static class ChannelServiceCollectionExtensions
                 c.BaseAddress = new Uri((string.IsNullOrEmpty(baseUrl) ? SolapiOptions.DefaultBaseUrl : baseUrl).TrimEnd('/') + "/");
                 c.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddPolicyHandler((sp, _) => sp.GetRequiredService<SolapiPolicies>().Retry)
-            .AddPolicyHandler((sp, _) => sp.GetRequiredService<SolapiPolicies>().CircuitBreaker)
-            .AddPolicyHandler((sp, _) => sp.GetRequiredService<SolapiPolicies>().Timeout)
+            .AddProviderPolicies<SolapiPolicies>()
             .AddHttpMessageHandler<SolapiSigningHandler>();
 
         services.AddSingleton<WebhookPolicies>();
@@ -66,4 +63,10 @@ public static class ChannelServiceCollectionExtensions
         services.AddSingleton<ChannelRegistry>();
         return services;
     }
+
+    // Retry outermost, then the circuit, then each try's timeout; handlers added after these run once per try.
+    private static IHttpClientBuilder AddProviderPolicies<T>(this IHttpClientBuilder builder) where T : ProviderPolicies => builder
+        .AddPolicyHandler((sp, _) => sp.GetRequiredService<T>().Retry)
+        .AddPolicyHandler((sp, _) => sp.GetRequiredService<T>().CircuitBreaker)
+        .AddPolicyHandler((sp, _) => sp.GetRequiredService<T>().Timeout);
 }
