@@ -16,8 +16,9 @@ internal static class SendMessages
         {
             request = await http.Request.ReadFromJsonAsync<SendRequest>(SolapiJson.Options, http.RequestAborted);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a body that is not declared as JSON.
             return SolapiError.Result(StatusCodes.Status400BadRequest, "ValidationError", $"JSON 형식이 올바르지 않습니다: {e.Message}");
         }
         if (request?.Messages is not { Count: > 0 } messages)

@@ -45,6 +45,22 @@ public sealed class SandboxMessagesTests
         Assert.Contains("ValidationError", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_body_not_sent_as_json_is_a_400_validation_error()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/messages/v4/send-many/detail")
+        {
+            Content = new StringContent("messages", System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", Signer.Header(SandboxHost.ApiKey, SandboxHost.ApiSecret, DateTimeOffset.UtcNow));
+
+        using var response = await sandbox.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ValidationError", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static string Text(string text) => JsonSerializer.Serialize(new
     {
         messages = new[]
