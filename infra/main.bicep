@@ -2,7 +2,8 @@
 //   - a storage account (the app's tables and queues, the Functions host's blobs, the deployment package),
 //   - a Flex Consumption plan (FC1) and a Linux function app (.NET 10 isolated worker),
 //   - a user-assigned identity that is the app's only credential (storage, Key Vault, telemetry),
-//   - a Key Vault (RBAC, purge protection) for the Twilio auth token, the SMTP password and the page-token key,
+//   - a Key Vault (RBAC, purge protection) for the Twilio auth token, the SOLAPI key and secret, the SMTP password,
+//     the secret key and the page-token key,
 //   - a virtual network whose one subnet carries the app's outbound traffic: storage and Key Vault accept only
 //     that subnet (service endpoints) and the operator's own IP ranges,
 //   - Application Insights on a Log Analytics workspace, Entra-only ingestion.
@@ -132,6 +133,17 @@ param retentionSchedule string = '0 0 3 * * *'
 @secure()
 param pageTokenKey string = newGuid()
 
+@description('SOLAPI sender number (national form) for KakaoTalk AlimTalk; may stay empty, as AlimTalk is sent with SOLAPI\'s SMS fallback off.')
+param solapiFrom string = ''
+
+@description('SOLAPI API key. Written to Key Vault only when not empty, so a redeploy without it keeps the value set with `az keyvault secret set`.')
+@secure()
+param solapiApiKey string = ''
+
+@description('SOLAPI API secret (signs every request). Written to Key Vault only when not empty.')
+@secure()
+param solapiApiSecret string = ''
+
 @description('SMTP server host name.')
 param smtpHost string = ''
 
@@ -169,6 +181,9 @@ var secretKeySecretName = 'notify-secret-key'
 var pageTokenKeySecretName = 'page-token-key'
 var vnetName = 'vnet-${name}-${suffix}'
 var appSubnetName = 'snet-app'
+
+var solapiApiKeySecretName = 'solapi-api-key'
+var solapiApiSecretSecretName = 'solapi-api-secret'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
@@ -370,6 +385,24 @@ resource secretKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!e
   name: secretKeySecretName
   properties: {
     value: secretKey
+    contentType: 'text/plain'
+  }
+}
+
+resource solapiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(solapiApiKey)) {
+  parent: keyVault
+  name: solapiApiKeySecretName
+  properties: {
+    value: solapiApiKey
+    contentType: 'text/plain'
+  }
+}
+
+resource solapiApiSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(solapiApiSecret)) {
+  parent: keyVault
+  name: solapiApiSecretSecretName
+  properties: {
+    value: solapiApiSecret
     contentType: 'text/plain'
   }
 }
@@ -589,6 +622,15 @@ var appSettings = {
   Twilio__Timeout: '00:00:10' // one create request; after it the outcome is unknown
   Twilio__RetryDelay: '00:00:01' // median pause before the first retry, doubling after
   Twilio__BreakFor: '00:00:30' // how long the circuit stays open after repeated failures
+
+  // SOLAPI (KakaoTalk AlimTalk); the key and the secret are Key Vault references.
+  Solapi__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${solapiApiKeySecretName}/)'
+  Solapi__ApiSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${solapiApiSecretSecretName}/)'
+  Solapi__From: solapiFrom
+  Solapi__BaseUrl: '' // empty: SOLAPI itself, https://api.solapi.com (the sandbox URL is for local runs only)
+  Solapi__Timeout: '00:00:10' // one send; after it the outcome is unknown
+  Solapi__RetryDelay: '00:00:01' // median pause before the first retry, doubling after
+  Solapi__BreakFor: '00:00:30' // how long the circuit stays open after repeated failures
 
   // SMTP; the password is a Key Vault reference.
   Smtp__Host: smtpHost

@@ -38,6 +38,11 @@ param twilioMessagingServiceSid = readEnvironmentVariable('TWILIO_MESSAGING_SERV
 // Written to Key Vault only when set; otherwise the secret in the vault is left as it is.
 param twilioAuthToken = readEnvironmentVariable('TWILIO_AUTH_TOKEN', '')
 
+// SOLAPI (KakaoTalk AlimTalk). Key and secret are written to Key Vault only when set.
+param solapiFrom = readEnvironmentVariable('SOLAPI_FROM', '')
+param solapiApiKey = readEnvironmentVariable('SOLAPI_API_KEY', '')
+param solapiApiSecret = readEnvironmentVariable('SOLAPI_API_SECRET', '')
+
 // SMTP.
 param smtpHost = readEnvironmentVariable('SMTP_HOST', '')
 param smtpPort = int(readEnvironmentVariable('SMTP_PORT', '587'))

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs Notify locally with every part it needs, all on loopback:
 #   Azurite (tables, queues, blobs; data kept in .azurite/), maildev (SMTP :1025, web :1080),
-#   the Twilio sandbox (:7072) and the self-host (:7071), which serves the same function classes
-#   as the Azure Functions app. Ctrl+C stops them all.
-# With --parts-only it starts only Azurite, maildev and the sandbox, for `func start`.
+#   the Twilio sandbox (:7072), the KakaoTalk (SOLAPI) sandbox (:7073) and the self-host (:7071),
+#   which serves the same function classes as the Azure Functions app. Ctrl+C stops them all.
+# With --parts-only it starts only Azurite, maildev and the sandboxes, for `func start`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -31,7 +31,7 @@ wait_for() { # port name
     echo "$2 did not start on port $1; see .local/$2.log" >&2; exit 1
 }
 
-ports=(10000 10001 10002 1025 1080 7072)
+ports=(10000 10001 10002 1025 1080 7072 7073)
 $parts_only || ports+=(7071)
 for port in "${ports[@]}"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -46,6 +46,9 @@ export Twilio__AccountSid="${Twilio__AccountSid:-ACsandbox0000000000000000000000
 export Twilio__AuthToken="${Twilio__AuthToken:-sandbox-auth-token}"
 export Twilio__From="${Twilio__From:-+15005550006}"
 export Twilio__BaseUrl="${Twilio__BaseUrl-http://localhost:7072}"
+export Solapi__ApiKey="${Solapi__ApiKey:-NCSSANDBOXKEY0001}"
+export Solapi__ApiSecret="${Solapi__ApiSecret:-sandbox-api-secret}"
+export Solapi__BaseUrl="${Solapi__BaseUrl-http://localhost:7073}"
 export Smtp__Host="${Smtp__Host:-localhost}" Smtp__Port="${Smtp__Port:-1025}"
 export Notify__PublicBaseUrl="${Notify__PublicBaseUrl:-http://localhost:7071}"
 if [[ -z "${Notify__AdminKey:-}" ]]; then
@@ -73,10 +76,13 @@ node node_modules/maildev/bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --we
 pids+=($!)
 dotnet src/Notify.TwilioSandbox/bin/Debug/net10.0/Notify.TwilioSandbox.dll --urls http://localhost:7072 --Sandbox:AuthToken "$Twilio__AuthToken" > .local/sandbox.log 2>&1 &
 pids+=($!)
-wait_for 10002 azurite; wait_for 1025 maildev; wait_for 7072 sandbox
+dotnet src/Notify.KakaoSandbox/bin/Debug/net10.0/Notify.KakaoSandbox.dll --urls http://localhost:7073 \
+    --Sandbox:ApiKey "$Solapi__ApiKey" --Sandbox:ApiSecret "$Solapi__ApiSecret" > .local/kakao-sandbox.log 2>&1 &
+pids+=($!)
+wait_for 10002 azurite; wait_for 1025 maildev; wait_for 7072 sandbox; wait_for 7073 kakao-sandbox
 
 if $parts_only; then
-    echo "Azurite, maildev (http://localhost:1080) and the Twilio sandbox (http://localhost:7072/sandbox) are running."
+    echo "Azurite, maildev (http://localhost:1080), the Twilio sandbox (http://localhost:7072/sandbox) and the KakaoTalk sandbox (http://localhost:7073/sandbox) are running."
     echo "Now: cd src/Notify.Functions && func start   (Ctrl+C here stops the parts)"
     wait
     exit 0
@@ -90,6 +96,7 @@ cat <<INFO
 
 Notify is running on http://localhost:7071 (logs in .local/).
   SMS sandbox:  http://localhost:7072/sandbox      Mail:  http://localhost:1080
+  KakaoTalk sandbox (SOLAPI):  http://localhost:7073/sandbox
   Admin key:    $Notify__AdminKey
   Secret key:   .local/secret-key (seals webhook secrets in .azurite/; keep the two together)
 

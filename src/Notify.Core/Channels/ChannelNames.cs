@@ -16,7 +16,7 @@ public static class ChannelNames
     public const string Webhook = "webhook";
 
     /// <summary>Every channel, in the default order.</summary>
-    public static readonly IReadOnlyList<string> All = [Sms, Email, Webhook];
+    public static readonly IReadOnlyList<string> All = [Kakao, Sms, Email, Webhook];
 
     /// <summary>Parses a comma-separated chain; null when a name is unknown, repeated, or the chain is empty.</summary>
     public static IReadOnlyList<string>? ParseChain(IEnumerable<string> names)

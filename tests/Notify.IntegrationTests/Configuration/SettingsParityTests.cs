@@ -44,7 +44,7 @@ public sealed class SettingsParityTests
     ];
 
     /// <summary>Secrets: in Azure they must be Key Vault references.</summary>
-    private static readonly string[] Secrets = ["Twilio__AuthToken", "Smtp__Password", "Notify__SecretKey", "Notify__PageTokenKey"];
+    private static readonly string[] Secrets = ["Twilio__AuthToken", "Smtp__Password", "Notify__SecretKey", "Notify__PageTokenKey", "Solapi__ApiKey", "Solapi__ApiSecret"];
 
     /// <summary>Values allowed to differ from the code's default in the sample.</summary>
     private static readonly Dictionary<string, string> SampleValueExceptions = new()
@@ -55,6 +55,9 @@ public sealed class SettingsParityTests
         ["Twilio__AuthToken"] = "the Twilio sandbox's token",
         ["Twilio__From"] = "Twilio's magic test sender",
         ["Twilio__BaseUrl"] = "the Twilio sandbox, http://localhost:7072",
+        ["Solapi__ApiKey"] = "the KakaoTalk sandbox's key",
+        ["Solapi__ApiSecret"] = "the KakaoTalk sandbox's secret",
+        ["Solapi__BaseUrl"] = "the KakaoTalk sandbox, http://localhost:7073",
     };
 
     /// <summary>Values allowed to differ from the code's default in main.bicep (its literal or its parameter's default).</summary>
@@ -151,6 +154,13 @@ public sealed class SettingsParityTests
     {
         Assert.Equal("http://localhost:7072", SampleValues()["Twilio__BaseUrl"]);
         Assert.Equal("", BicepAppSettings()["Twilio__BaseUrl"]);
+    }
+
+    [Fact]
+    public void Solapi_goes_to_the_sandbox_locally_and_to_solapi_in_azure()
+    {
+        Assert.Equal("http://localhost:7073", SampleValues()["Solapi__BaseUrl"]);
+        Assert.Equal("", BicepAppSettings()["Solapi__BaseUrl"]);
     }
 
     [Fact]

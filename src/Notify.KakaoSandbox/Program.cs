@@ -1,0 +1,3 @@
+using Notify.KakaoSandbox;
+
+KakaoSandboxApp.Build(args).Run();
