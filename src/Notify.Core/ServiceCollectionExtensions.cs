@@ -8,6 +8,7 @@ using Notify.Customers;
 using Notify.Delivery;
 using Notify.Receipts;
 using Notify.Intake;
+using Notify.MerchantConsole;
 using Notify.Merchants;
 using Notify.Orders;
 using Notify.Storage;
@@ -29,7 +30,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<QueueSender>();
         services.AddSingleton<DeadlineIndex>();
         services.AddSingleton<MerchantStore>();
+        services.AddSingleton<ConsoleSessionStore>();
         services.AddSingleton<MerchantAuth>();
+        services.AddSingleton<ConsoleSessions>();
+        services.AddSingleton<MerchantChannels>();
         services.AddSingleton<MerchantService>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<OrderQueries>();

@@ -41,4 +41,10 @@ public sealed class NotifyOptions
 
     /// <summary>How many deliveries at once may probe a channel that is down.</summary>
     public int ChannelProbes { get; set; } = 3;
+
+    /// <summary>The key (base64, at least 16 bytes) that signs console session cookies; empty turns console sign-in off.</summary>
+    public string ConsoleSessionKey { get; set; } = "";
+
+    /// <summary>How long a console session lasts after sign-in.</summary>
+    public TimeSpan ConsoleSessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }
