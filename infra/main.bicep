@@ -122,6 +122,10 @@ param smtpUser string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('Key that signs merchant console session cookies: 32 random bytes, base64 (`openssl rand -base64 32`). Written to Key Vault only when not empty, so a redeploy without it keeps the value set with `az keyvault secret set`.')
+@secure()
+param consoleSessionKey string = ''
+
 // ---------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +142,7 @@ var appInsightsName = 'appi-${name}-${suffix}'
 var deploymentContainerName = 'deployment-package'
 var twilioAuthTokenSecretName = 'twilio-auth-token'
 var smtpPasswordSecretName = 'smtp-password'
+var consoleSessionKeySecretName = 'console-session-key'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
@@ -382,6 +387,15 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   ]
 }
 
+resource consoleSessionKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(consoleSessionKey)) {
+  parent: keyVault
+  name: consoleSessionKeySecretName
+  properties: {
+    value: consoleSessionKey
+    contentType: 'text/plain'
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // App settings: the ONE place where every setting the app reads is defined. The tuning knobs
 // without a parameter hold the code's defaults (tests/Notify.IntegrationTests/Configuration/
@@ -416,6 +430,8 @@ var appSettings = {
   Notify__ChannelFailureWindow: '00:01:00' // the window the threshold's failures are counted in
   Notify__ChannelCooldown: channelCooldown
   Notify__ChannelProbes: '3' // deliveries at once that may probe a channel that is down
+  Notify__ConsoleSessionKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${consoleSessionKeySecretName}/)'
+  Notify__ConsoleSessionLifetime: '12:00:00' // how long a console sign-in lasts
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid

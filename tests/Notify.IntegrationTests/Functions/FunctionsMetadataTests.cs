@@ -26,6 +26,12 @@ public sealed class FunctionsMetadataTests
         { "ListCustomers", "get", "api/merchants/{merchantId}/customers", "Anonymous" },
         { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
         { "Channels", "get", "api/channels", "Admin" },
+        { "MerchantChannels", "get", "api/merchants/{merchantId}/channels", "Anonymous" },
+        { "ConsoleSignIn", "post", "api/console/session", "Anonymous" },
+        { "ConsoleSession", "get", "api/console/session", "Anonymous" },
+        { "ConsoleSignOut", "delete", "api/console/session", "Anonymous" },
+        { "ConsolePage", "get", "console", "Anonymous" },
+        { "ConsoleFile", "get", "console/{*path}", "Anonymous" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()
