@@ -88,7 +88,7 @@ public sealed class OrdersTests(ConsoleApp app)
         await Expect(steps.Nth(0)).ToContainTextAsync("문자 · 실패");
         await Expect(steps.Nth(0)).ToContainTextAsync("오류");
         await Expect(steps.Nth(1)).ToContainTextAsync("이메일 · 전달됨");
-        await Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "+821077770303" })).ToHaveAttributeAsync("href", "tel:+821077770303");
+        await Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "010-7777-0303" })).ToHaveAttributeAsync("href", "tel:+821077770303");
         Assert.EndsWith($"#/orders/{orderId}", tab.Page.Url);
         Assert.Empty(tab.Errors);
     }
@@ -110,7 +110,7 @@ public sealed class OrdersTests(ConsoleApp app)
         await tab.Page.GetByRole(AriaRole.Searchbox, new() { Name = "고객 검색" }).FillAsync("yuri");
         await Expect(rows).ToHaveCountAsync(1);
         await tab.Page.GetByRole(AriaRole.Searchbox, new() { Name = "고객 검색" }).FillAsync("");
-        await Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "+821012345678" })).ToHaveAttributeAsync("href", "tel:+821012345678");
+        await Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "010-1234-5678" })).ToHaveAttributeAsync("href", "tel:+821012345678");
         var download = await tab.Page.RunAndWaitForDownloadAsync(() => tab.Page.GetByRole(AriaRole.Link, new() { Name = "고객 CSV 내려받기" }).ClickAsync());
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
 

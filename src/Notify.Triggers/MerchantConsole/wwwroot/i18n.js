@@ -164,3 +164,13 @@ export function zonedDate(date = new Date()) {
   const offset = name === 'GMT' ? '+00:00' : name.replace('GMT', '');
   return { day, offset };
 }
+
+// Korean numbers as a shop owner dials them (010-1234-5678); the tel: link keeps the stored E.164 form.
+export function formatPhone(e164) {
+  if (!e164?.startsWith('+82')) return e164 ?? '';
+  const national = `0${e164.slice(3)}`;
+  if (/^01\d{9}$/.test(national)) return `${national.slice(0, 3)}-${national.slice(3, 7)}-${national.slice(7)}`;
+  if (/^01\d{8}$/.test(national)) return `${national.slice(0, 3)}-${national.slice(3, 6)}-${national.slice(6)}`;
+  if (/^02\d{7,8}$/.test(national)) return `02-${national.slice(2, national.length - 4)}-${national.slice(-4)}`;
+  return national;
+}

@@ -1,6 +1,6 @@
 import { api, merchantPath } from '../api.js';
 import { h, field, replace, announce } from '../dom.js';
-import { t, formatTime } from '../i18n.js';
+import { t, formatTime, formatPhone } from '../i18n.js';
 import { problemMessage } from './common.js';
 
 export function confirmDialog({ title, body, confirm, danger }) {
@@ -20,15 +20,16 @@ export function confirmDialog({ title, body, confirm, danger }) {
 }
 
 export function customersView(main, { session }) {
-  const search = h('input', { type: 'search', autocomplete: 'off' });
+  const search = h('input', { type: 'search', autocomplete: 'off', placeholder: t('customers.searchHint') });
   const body = h('tbody', { id: 'customers-body' });
   const status = h('div', { role: 'status' });
+  const noErase = h('p', { class: 'note', hidden: true }, t('customers.noId'));
   const csv = h('a', { class: 'button secondary', id: 'customers-csv', download: 'customers.csv',
     href: merchantPath(session.merchantId, '/customers?format=csv') }, t('customers.csv'));
   main.append(h('h1', {}, t('customers.title')),
     h('form', { class: 'filters', role: 'search', onsubmit: e => e.preventDefault() },
-      field('customers-q', t('customers.search'), search, t('customers.searchHint'))),
-    status,
+      field('customers-q', t('customers.search'), search)),
+    status, noErase,
     h('table', { class: 'cards' },
       h('caption', { class: 'visually-hidden' }, t('customers.title')),
       h('thead', {}, h('tr', {}, ['customers.name', 'customers.phone', 'customers.email', 'customers.lastOrder']
@@ -44,13 +45,14 @@ export function customersView(main, { session }) {
       .some(v => v.toLowerCase().includes(q) || (digits.length >= 4 && /^\d+$/.test(digits) && v.includes(digits))));
     replace(body, shown.length === 0 ? h('tr', {}, h('td', { colspan: 5 }, t('customers.empty'))) : shown.map(c => h('tr', {},
       h('td', { 'data-label': t('customers.name') }, c.name),
-      h('td', { 'data-label': t('customers.phone') }, c.phone ? h('a', { href: `tel:${c.phone}` }, c.phone) : '—'),
+      h('td', { 'data-label': t('customers.phone') }, c.phone ? h('a', { href: `tel:${c.phone}` }, formatPhone(c.phone)) : '—'),
       h('td', { 'data-label': t('customers.email') }, c.email ? h('a', { href: `mailto:${c.email}` }, c.email) : '—'),
       h('td', { 'data-label': t('customers.lastOrder') },
         h('a', { href: `#/orders/${encodeURIComponent(c.lastOrderId)}` }, c.lastOrderNumber), ' ', formatTime(c.lastOrderAt)),
       h('td', {}, c.customerId
         ? h('button', { type: 'button', class: 'secondary', 'aria-label': t('customers.eraseOf', { name: c.name }), onclick: () => erase(c) }, t('customers.erase'))
-        : h('span', { class: 'note' }, t('customers.noId'))))));
+        : null))));
+    noErase.hidden = customers.length === 0 || customers.some(c => c.customerId);
   };
 
   const erase = async customer => {

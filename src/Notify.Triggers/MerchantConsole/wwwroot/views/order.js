@@ -1,6 +1,6 @@
 import { api, merchantPath } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t, formatTime, formatMoney } from '../i18n.js';
+import { t, formatTime, formatMoney, formatPhone } from '../i18n.js';
 import { problemMessage } from './common.js';
 
 const POLL_MS = 5000;
@@ -32,7 +32,7 @@ export function orderView(main, { session }, orderId) {
       h('p', { class: 'summary', id: 'order-story' }, storyOf(c)),
       h('dl', { class: 'facts' },
         h('dt', {}, t('orders.customer')), h('dd', {}, order.customer.name),
-        order.customer.phone ? [h('dt', {}, t('order.phone')), h('dd', {}, h('a', { href: `tel:${order.customer.phone}` }, order.customer.phone))] : null,
+        order.customer.phone ? [h('dt', {}, t('order.phone')), h('dd', {}, h('a', { href: `tel:${order.customer.phone}` }, formatPhone(order.customer.phone)))] : null,
         order.customer.email ? [h('dt', {}, t('order.email')), h('dd', {}, h('a', { href: `mailto:${order.customer.email}` }, order.customer.email))] : null,
         h('dt', {}, t('order.placed')), h('dd', {}, formatTime(order.placedAt)),
         h('dt', {}, t('orders.time')), h('dd', {}, formatTime(order.acceptedAt)),

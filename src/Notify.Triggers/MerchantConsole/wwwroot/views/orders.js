@@ -1,6 +1,6 @@
 import { api, merchantPath } from '../api.js';
 import { h, field, replace, announce } from '../dom.js';
-import { t, formatTime, formatMoney, zonedDate } from '../i18n.js';
+import { t, formatTime, formatMoney, zonedDate, formatPhone } from '../i18n.js';
 import { problemMessage } from './common.js';
 
 const POLL_MS = 5000;
@@ -37,7 +37,7 @@ export function ordersView(main, { session, query }) {
   const to = h('input', { type: 'date', name: 'to', value: query.get('to') ?? today });
   const status = h('select', { name: 'status' }, h('option', { value: '' }, t('orders.all')),
     STATUSES.map(s => h('option', { value: s, selected: query.get('status') === s }, t(`status.${s}`))));
-  const search = h('input', { type: 'search', name: 'q', value: query.get('q') ?? '', autocomplete: 'off' });
+  const search = h('input', { type: 'search', name: 'q', value: query.get('q') ?? '', autocomplete: 'off', placeholder: t('orders.searchHint') });
   const fromField = field('orders-from', t('orders.from'), from);
   const toField = field('orders-to', t('orders.to'), to);
   const showDates = () => { fromField.hidden = toField.hidden = windowSelect.value !== 'custom'; };
@@ -46,7 +46,7 @@ export function ordersView(main, { session, query }) {
   const form = h('form', { class: 'filters', role: 'search' },
     field('orders-window', t('orders.window'), windowSelect), fromField, toField,
     field('orders-status', t('orders.status'), status),
-    field('orders-q', t('orders.search'), search, t('orders.searchHint')),
+    field('orders-q', t('orders.search'), search),
     h('button', { type: 'submit' }, t('orders.apply')));
   const summary = h('p', { class: 'note', id: 'orders-count' });
   const body = h('tbody', { id: 'orders-body' });
@@ -76,7 +76,7 @@ export function ordersView(main, { session, query }) {
         h('td', { 'data-label': t('orders.number') }, h('a', { href: `#/orders/${encodeURIComponent(o.orderId)}` }, o.orderNumber)),
         h('td', { 'data-label': t('orders.time') }, formatTime(o.acceptedAt)),
         h('td', { 'data-label': t('orders.customer') }, o.customer?.name ?? '',
-          o.customer?.phone ? [' ', h('a', { href: `tel:${o.customer.phone}` }, o.customer.phone)] : null),
+          o.customer?.phone ? [' ', h('a', { href: `tel:${o.customer.phone}` }, formatPhone(o.customer.phone))] : null),
         h('td', { 'data-label': t('orders.status') }, h('span', { class: `badge ${o.confirmation.status}` }, t(`status.${o.confirmation.status}`))),
         h('td', { 'data-label': t('orders.reachedBy') }, o.confirmation.confirmedBy ? t(`channel.${o.confirmation.confirmedBy}`) : '—'),
         h('td', { 'data-label': t('orders.total') }, formatMoney(o.total, o.currency)))));
