@@ -43,7 +43,16 @@ public sealed class SettingsTests(ConsoleApp app)
         await Expect(tab.Page.GetByLabel("웹훅 URL")).ToBeFocusedAsync();
         Assert.Equal(0, patches);
 
+        // A number only the server can tell is not a phone: its problem details land on the field.
         await tab.Page.GetByLabel("웹훅 URL").FillAsync("https://shop.example.com/hook");
+        await tab.Page.GetByLabel("알림 받을 전화번호").FillAsync("0000000");
+        await save.ClickAsync();
+        await Expect(tab.Page.GetByLabel("알림 받을 전화번호")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(tab.Page.Locator("#settings-phone-error")).ToBeVisibleAsync();
+        await Expect(tab.Page.Locator("#settings-status [role=alert]")).ToBeVisibleAsync();
+        Assert.Equal(1, patches);
+
+        await tab.Page.GetByLabel("알림 받을 전화번호").FillAsync("");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "이메일 위로" }).ClickAsync();
         await save.ClickAsync();
 

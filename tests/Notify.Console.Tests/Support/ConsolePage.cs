@@ -7,7 +7,7 @@ namespace Notify.MerchantConsole.Tests.Support;
 /// <summary>One browser tab on the console, recording every script error and policy violation it sees.</summary>
 public sealed partial class ConsolePage : IAsyncDisposable
 {
-    [System.Text.RegularExpressions.GeneratedRegex("^Failed to load resource: the server responded with a status of 40[145]")]
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to load resource: the server responded with a status of (40[145]|422)")]
     private static partial System.Text.RegularExpressions.Regex ExpectedRefusal();
 
     private static readonly Lazy<string> Axe = new(() =>
@@ -21,7 +21,8 @@ public sealed partial class ConsolePage : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            // A 401 (not signed in yet) or 404 (a route another issue adds) is the page working as meant; the browser logs it anyway.
+            // A 401 (not signed in yet), 404/405 (a route another issue adds) or 422 (a form the server refused, shown on
+            // the page) is the page working as meant; the browser logs it anyway.
             if (message.Type == "error" && !ExpectedRefusal().IsMatch(message.Text))
             {
                 _errors.Add(message.Text);
