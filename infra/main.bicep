@@ -160,6 +160,10 @@ param smtpUser string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('Key that signs merchant console session cookies: 32 random bytes, base64 (`openssl rand -base64 32`). Written to Key Vault only when not empty, so a redeploy without it keeps the value set with `az keyvault secret set`.')
+@secure()
+param consoleSessionKey string = ''
+
 // ---------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +188,8 @@ var appSubnetName = 'snet-app'
 
 var solapiApiKeySecretName = 'solapi-api-key'
 var solapiApiSecretSecretName = 'solapi-api-secret'
+
+var consoleSessionKeySecretName = 'console-session-key'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
@@ -572,6 +578,15 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   }
 }
 
+resource consoleSessionKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(consoleSessionKey)) {
+  parent: keyVault
+  name: consoleSessionKeySecretName
+  properties: {
+    value: consoleSessionKey
+    contentType: 'text/plain'
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // App settings: the ONE place where every setting the app reads is defined. The tuning knobs
 // without a parameter hold the code's defaults (tests/Notify.IntegrationTests/Configuration/
@@ -612,6 +627,8 @@ var appSettings = {
   Notify__KeyRotationGrace: keyRotationGrace
   Notify__RetentionDays: string(retentionDays)
   Notify__RetentionSchedule: retentionSchedule
+  Notify__ConsoleSessionKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${consoleSessionKeySecretName}/)'
+  Notify__ConsoleSessionLifetime: '12:00:00' // how long a console sign-in lasts
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid

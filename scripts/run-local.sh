@@ -70,6 +70,13 @@ if [[ -z "${Notify__PageTokenKey:-}" ]]; then
 fi
 export Notify__PageTokenKey
 
+# Signs the console's session cookies; kept in .local/ so a restart does not sign everybody out.
+if [[ -z "${Notify__ConsoleSessionKey:-}" ]]; then
+    [[ -s .local/console-session-key ]] || head -c 32 /dev/urandom | base64 > .local/console-session-key
+    Notify__ConsoleSessionKey=$(cat .local/console-session-key)
+fi
+export Notify__ConsoleSessionKey
+
 node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
 pids+=($!)
 node node_modules/maildev/bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 > .local/maildev.log 2>&1 &
@@ -95,6 +102,7 @@ wait_for 7071 selfhost
 cat <<INFO
 
 Notify is running on http://localhost:7071 (logs in .local/).
+  Console:      http://localhost:7071/console  (sign in with a merchant id and its apiKey)
   SMS sandbox:  http://localhost:7072/sandbox      Mail:  http://localhost:1080
   KakaoTalk sandbox (SOLAPI):  http://localhost:7073/sandbox
   Admin key:    $Notify__AdminKey

@@ -12,6 +12,12 @@ if [[ ! -x node_modules/.bin/azurite || package-lock.json -nt node_modules/.pack
     npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The console's browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+if [[ ! -x /usr/bin/chromium ]] && command -v apt-get > /dev/null; then
+    sudo_=""; [[ $(id -u) -eq 0 ]] || sudo_="sudo"
+    $sudo_ apt-get update -qq > /dev/null && $sudo_ apt-get install -y -qq chromium > /dev/null
+fi
+
 # NU1603 (a wanted package version is served only by its successor) is the one warning allowed.
 dotnet build Notify.sln -nologo -clp:NoSummary 2>&1 | tee .local/build.log | grep -E "error|warning" | grep -v NU1603 || true
 if grep -E "(warning|error) [A-Z]+[0-9]+" .local/build.log | grep -vq NU1603; then

@@ -13,6 +13,7 @@ using Notify.FanOut;
 using Notify.Receipts;
 using Notify.Intake;
 using Notify.Customers.Erasure;
+using Notify.MerchantConsole;
 using Notify.Merchants;
 using Notify.Merchants.Changes;
 using Notify.Merchants.Rotation;
@@ -39,7 +40,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SecretBox>();
         services.AddHostedService<SecretKeyCheck>();
         services.AddSingleton<MerchantStore>();
+        services.AddSingleton<ConsoleSessionStore>();
         services.AddSingleton<MerchantAuth>();
+        services.AddSingleton<ConsoleSessions>();
+        services.AddSingleton<MerchantChannels>();
         services.AddSingleton<MerchantService>();
         services.AddSingleton<MerchantUpdates>();
         services.AddSingleton<MerchantDirectory>();

@@ -62,4 +62,10 @@ public sealed class NotifyOptions
 
     /// <summary>NCRONTAB (with seconds) for the retention sweep.</summary>
     public string RetentionSchedule { get; set; } = "0 0 3 * * *";
+
+    /// <summary>The key (base64, at least 16 bytes) that signs console session cookies; empty turns console sign-in off.</summary>
+    public string ConsoleSessionKey { get; set; } = "";
+
+    /// <summary>How long a console session lasts after sign-in.</summary>
+    public TimeSpan ConsoleSessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -1,10 +1,20 @@
 using Notify.Common;
+using Notify.MerchantConsole;
 
 namespace Notify.Merchants;
 
-/// <summary>Checks a merchant's bearer key against the merchant named in the route.</summary>
-public sealed class MerchantAuth(MerchantStore merchants, TimeProvider clock)
+/// <summary>
+/// Checks a merchant's bearer key, or a console session (the key presented another way), against the merchant named
+/// in the route.
+/// </summary>
+public sealed class MerchantAuth(MerchantStore merchants, ConsoleSessionStore sessions, TimeProvider clock)
 {
+    /// <summary>The scheme under which a console session cookie is presented: <c>Session &lt;cookie value&gt;</c>.</summary>
+    public const string SessionScheme = "Session ";
+
+    private static readonly Problem SessionEnded =
+        Problem.Unauthorized("The console session has ended or belongs to another merchant: sign in again.");
+
     private static readonly Problem Denied =
         Problem.Unauthorized("Send 'Authorization: Bearer <api key>' with the key issued for this merchant.");
 
@@ -15,6 +25,11 @@ public sealed class MerchantAuth(MerchantStore merchants, TimeProvider clock)
     /// </summary>
     public async Task<Result<Merchant>> AuthenticateAsync(string merchantId, string? authorization, CancellationToken ct, bool currentKeyOnly = false)
     {
+        if (authorization is not null && authorization.StartsWith(SessionScheme, StringComparison.Ordinal))
+        {
+            var holder = await merchants.FindAsync(merchantId, ct);
+            return holder is not null && await sessions.HoldsAsync(holder, authorization[SessionScheme.Length..], ct) ? holder : SessionEnded;
+        }
         const string scheme = "Bearer ";
         if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {

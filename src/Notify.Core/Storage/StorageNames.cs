@@ -20,6 +20,9 @@ public static class StorageNames
     /// <summary>The outage ledger: insert-only records, PartitionKey = channel.</summary>
     public const string OutagesTable = "Outages";
 
+    /// <summary>Live merchant console sessions: PartitionKey = merchant id, RowKey = session id.</summary>
+    public const string ConsoleSessionsTable = "ConsoleSessions";
+
     /// <summary>Accepted orders waiting to be planned into deliveries.</summary>
     public const string FanOutQueue = "notify-fanout";
 
@@ -30,7 +33,7 @@ public static class StorageNames
     public const QueueMessageEncoding QueueEncoding = QueueMessageEncoding.Base64;
 
     /// <summary>All tables.</summary>
-    public static readonly string[] Tables = [MerchantsTable, MerchantDataTable, DeadlinesTable, ChannelHealthTable, OutagesTable];
+    public static readonly string[] Tables = [MerchantsTable, MerchantDataTable, DeadlinesTable, ChannelHealthTable, OutagesTable, ConsoleSessionsTable];
 
     /// <summary>All queues and their poison twins, created up front so the listeners never poll a missing queue.</summary>
     public static readonly string[] Queues =

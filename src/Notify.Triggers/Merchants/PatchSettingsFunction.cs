@@ -15,5 +15,5 @@ public sealed class PatchSettingsFunction(MerchantUpdates updates)
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/merchants/{merchantId}/settings")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Ok(await updates.PatchSettingsAsync(merchantId, request.Headers.Authorization, request.ContentType, request.Body, ct));
+        Replies.Ok(await updates.PatchSettingsAsync(merchantId, MerchantCredentials.Of(request), request.ContentType, request.Body, ct));
 }

@@ -22,7 +22,7 @@ public sealed class ListOrdersFunction(OrderQueries orders)
         {
             return new ProblemResult(problem);
         }
-        var auth = request.Headers.Authorization.ToString();
+        var auth = MerchantCredentials.Of(request);
         return Replies.WantsCsv(request)
             ? Replies.Map(await orders.ExportAsync(merchantId, auth, window.Value!, ct), rows => new CsvReply<OrderView>(rows, OrderCsv.Columns, "orders.csv"))
             : Replies.Ok(await orders.ListAsync(merchantId, auth, window.Value!, ct));

@@ -44,7 +44,7 @@ public sealed class SettingsParityTests
     ];
 
     /// <summary>Secrets: in Azure they must be Key Vault references.</summary>
-    private static readonly string[] Secrets = ["Twilio__AuthToken", "Smtp__Password", "Notify__SecretKey", "Notify__PageTokenKey", "Solapi__ApiKey", "Solapi__ApiSecret"];
+    private static readonly string[] Secrets = ["Twilio__AuthToken", "Smtp__Password", "Notify__SecretKey", "Notify__PageTokenKey", "Solapi__ApiKey", "Solapi__ApiSecret", "Notify__ConsoleSessionKey"];
 
     /// <summary>Values allowed to differ from the code's default in the sample.</summary>
     private static readonly Dictionary<string, string> SampleValueExceptions = new()

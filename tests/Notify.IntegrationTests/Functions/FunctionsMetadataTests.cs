@@ -34,6 +34,12 @@ public sealed class FunctionsMetadataTests
         { "RotateApiKey", "post", "api/merchants/{merchantId}/api-key/rotate", "Anonymous" },
         { "RotateWebhookSecret", "post", "api/merchants/{merchantId}/webhook-secret/rotate", "Anonymous" },
         { "EraseCustomer", "delete", "api/merchants/{merchantId}/customers/{customerId}", "Anonymous" },
+        { "MerchantChannels", "get", "api/merchants/{merchantId}/channels", "Anonymous" },
+        { "ConsoleSignIn", "post", "api/console/session", "Anonymous" },
+        { "ConsoleSession", "get", "api/console/session", "Anonymous" },
+        { "ConsoleSignOut", "delete", "api/console/session", "Anonymous" },
+        { "ConsolePage", "get", "console", "Anonymous" },
+        { "ConsoleFile", "get", "console/{*path}", "Anonymous" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()

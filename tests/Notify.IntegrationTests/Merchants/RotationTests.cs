@@ -79,7 +79,7 @@ public sealed class RotationTests(SweepApp app)
     {
         var merchant = await MerchantClient.CreateAsync(app);
         var elsewhere = new MerchantStore(app.Storage, app.Services.GetRequiredService<SecretBox>(), app.Services.GetRequiredService<PageTokens>(), app.Clock);
-        var elsewhereAuth = new MerchantAuth(elsewhere, app.Clock);
+        var elsewhereAuth = new MerchantAuth(elsewhere, app.Services.GetRequiredService<Notify.MerchantConsole.ConsoleSessionStore>(), app.Clock);
         Assert.True((await elsewhere.FindAsync(merchant.Id, CancellationToken.None))!.Active);
 
         var renewed = (await RotateAsync(merchant, "api-key"))["apiKey"]!.GetValue<string>();

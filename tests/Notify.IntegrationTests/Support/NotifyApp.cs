@@ -18,6 +18,8 @@ public class NotifyApp : IAsyncLifetime
 
     /// <summary>The key that seals webhook secrets at rest in tests.</summary>
     public static readonly string SecretKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    /// <summary>The key that signs console session cookies (base64 of 32 bytes).</summary>
+    public const string ConsoleSessionKey = "dGVzdC1jb25zb2xlLXNlc3Npb24ta2V5LTMyLWJ5dGU=";
 
     /// <summary>The Twilio auth token shared by the app and the sandbox (it signs the callbacks).</summary>
     public const string TwilioAuthToken = "sandbox-test-token";
@@ -79,6 +81,7 @@ public class NotifyApp : IAsyncLifetime
             $"--AzureWebJobsStorage={_azurite.ConnectionString}",
             $"--Notify:AdminKey={AdminKey}",
             $"--Notify:SecretKey={SecretKey}",
+            $"--Notify:ConsoleSessionKey={ConsoleSessionKey}",
             $"--Notify:PublicBaseUrl={BaseAddress.ToString().TrimEnd('/')}",
             "--Twilio:AccountSid=AC00000000000000000000000000000000",
             $"--Twilio:AuthToken={TwilioAuthToken}",

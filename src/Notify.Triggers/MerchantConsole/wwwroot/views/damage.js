@@ -1,0 +1,61 @@
+import { api, merchantPath } from '../api.js';
+import { h, svg, field, replace } from '../dom.js';
+import { t, formatTime, zonedDate } from '../i18n.js';
+import { problemMessage } from './common.js';
+import { windowQuery } from './orders.js';
+
+function chart(hourly) {
+  const width = 640, height = 200, pad = 24;
+  const max = Math.max(1, ...hourly.flatMap(x => [x.orders ?? 0, x.weekEarlier ?? x.previous ?? 0]));
+  const slot = (width - pad) / Math.max(1, hourly.length);
+  const bar = Math.max(2, slot / 2 - 2);
+  const y = v => height - pad - (v / max) * (height - 2 * pad);
+  return svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title' },
+    svg('title', { id: 'chart-title' }, t('damage.chart')),
+    hourly.map((x, i) => {
+      const now = x.orders ?? 0, before = x.weekEarlier ?? x.previous ?? 0;
+      return [
+        svg('rect', { class: 'before', x: pad + i * slot, y: y(before), width: bar, height: height - pad - y(before) }),
+        svg('rect', { class: 'now', x: pad + i * slot + bar + 1, y: y(now), width: bar, height: height - pad - y(now) }),
+        i % 3 === 0 ? svg('text', { x: pad + i * slot, y: height - 6, 'font-size': 11 }, formatTime(x.hour ?? x.at, false).slice(0, 5)) : null,
+      ];
+    }));
+}
+
+export function damageView(main, { session }) {
+  const { day } = zonedDate();
+  const from = h('input', { type: 'date', value: day });
+  const to = h('input', { type: 'date', value: day });
+  const content = h('div', { id: 'damage' });
+  const form = h('form', { class: 'filters' }, field('damage-from', t('orders.from'), from), field('damage-to', t('orders.to'), to),
+    h('button', { type: 'submit' }, t('damage.show')));
+  main.append(h('h1', {}, t('damage.title')), form, content);
+
+  const load = async () => {
+    const params = new URLSearchParams(windowQuery(from.value || day, to.value || day));
+    try {
+      const d = await api('GET', `${merchantPath(session.merchantId, '/damage')}?${params}`);
+      const csvParams = new URLSearchParams(params);
+      csvParams.set('format', 'csv');
+      replace(content,
+        h('dl', { class: 'facts' },
+          h('dt', {}, t('damage.orders')), h('dd', {}, d.orders),
+          h('dt', {}, t('damage.affected')), h('dd', {}, d.affected),
+          h('dt', {}, t('damage.instead')), h('dd', {}, Object.entries(d.confirmedInstead ?? {}).map(([c, n]) => `${t(`channel.${c}`)} ${n}`).join(', ') || '0'),
+          h('dt', {}, t('damage.unreached')), h('dd', {}, d.unreached),
+          h('dt', {}, t('damage.ttc')), h('dd', {}, `${Math.round((d.timeToConfirm?.p50Ms ?? 0) / 1000)}s / ${Math.round((d.timeToConfirm?.p95Ms ?? 0) / 1000)}s`)),
+        h('h2', {}, t('damage.outages')),
+        (d.outages ?? []).length === 0 ? h('p', {}, t('damage.noOutages')) :
+          h('ul', {}, d.outages.map(o => h('li', {}, `${t(`channel.${o.channel}`)}: ${formatTime(o.start)} – ${o.end ? formatTime(o.end) : '…'}`))),
+        h('h2', {}, t('damage.chart')),
+        h('div', { class: 'legend' }, h('span', { class: 'swatch-now' }, t('damage.now')), h('span', { class: 'swatch-before' }, t('damage.before'))),
+        chart(d.hourly ?? []),
+        h('p', {}, h('a', { class: 'button secondary', download: 'damage.csv', href: `${merchantPath(session.merchantId, '/damage')}?${csvParams}` }, t('damage.csv'))));
+    } catch (e) {
+      if (e.status !== 401) replace(content, h('p', { class: 'message bad', role: 'alert' }, problemMessage(e)));
+    }
+  };
+  form.addEventListener('submit', event => { event.preventDefault(); load(); });
+  load();
+  return () => {};
+}
