@@ -16,7 +16,7 @@ public static class PageTokens
         where TEntity : notnull
     {
         string? sdkToken = null;
-        if (token is not null && (sdkToken = Decode(token)) is null)
+        if (token is not null && (token.Length > MaxTokenLength || (sdkToken = Decode(token)) is null))
         {
             return Problem.BadRequest("continuationToken is not valid.");
         }
@@ -28,11 +28,15 @@ public static class PageTokens
             }
             return new Listing<TView>([], null);
         }
-        catch (RequestFailedException ex) when (ex.Status == 400)
+        catch (Exception ex) when (token is not null && ex is RequestFailedException { Status: >= 400 and < 500 } or FormatException or ArgumentException or IndexOutOfRangeException)
         {
+            // A token made up by hand: whatever the SDK or the service makes of it, the caller sent a bad request.
             return Problem.BadRequest("continuationToken is not valid.");
         }
     }
+
+    // The SDK's tokens are two keys, each far below 1 KiB; anything longer was not made here.
+    private const int MaxTokenLength = 2048;
 
     private static string Encode(string token) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
