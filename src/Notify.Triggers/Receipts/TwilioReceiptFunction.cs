@@ -18,6 +18,6 @@ public sealed class TwilioReceiptFunction(ReceiptService receipts)
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
         var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? [];
         var receipt = new TwilioReceipt(request.Path + request.QueryString, request.Query["attempt"], fields, request.Headers["X-Twilio-Signature"]);
-        return Replies.Map(await receipts.ApplyAsync(receipt, ct), _ => new NoContentResult());
+        return await Guard.RunAsync(request, async () => Replies.Map(await receipts.ApplyAsync(receipt, ct), _ => new NoContentResult()));
     }
 }
