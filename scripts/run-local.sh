@@ -48,6 +48,8 @@ export Twilio__From="${Twilio__From:-+15005550006}"
 export Twilio__BaseUrl="${Twilio__BaseUrl-http://localhost:7072}"
 export Smtp__Host="${Smtp__Host:-localhost}" Smtp__Port="${Smtp__Port:-1025}"
 export Notify__PublicBaseUrl="${Notify__PublicBaseUrl:-http://localhost:7071}"
+# Local webhook receivers listen on loopback over http; deployed apps keep this false.
+export Notify__AllowPrivateWebhooks="${Notify__AllowPrivateWebhooks:-true}"
 if [[ -z "${Notify__AdminKey:-}" ]]; then
     [[ -s .local/admin-key ]] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > .local/admin-key
     Notify__AdminKey=$(cat .local/admin-key)

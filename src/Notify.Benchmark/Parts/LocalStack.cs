@@ -119,6 +119,7 @@ public sealed class LocalStack : IAsyncDisposable
             $"--AzureWebJobsStorage={StorageConnection}",
             $"--Notify:AdminKey={AdminKey}",
             $"--Notify:PublicBaseUrl={App.ToString().TrimEnd('/')}",
+            "--Notify:AllowPrivateWebhooks=true",
             "--Twilio:AccountSid=AC00000000000000000000000000000000",
             $"--Twilio:AuthToken={TwilioToken}",
             "--Twilio:From=+15005550006",

@@ -41,4 +41,10 @@ public sealed class NotifyOptions
 
     /// <summary>How many deliveries at once may probe a channel that is down.</summary>
     public int ChannelProbes { get; set; } = 3;
+
+    /// <summary>
+    /// Lets merchant webhooks use http and point at loopback or private addresses: local development and tests only.
+    /// Off, a webhook URL must be https on a public address, checked when it is set and again on every connection.
+    /// </summary>
+    public bool AllowPrivateWebhooks { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Notify.Channels;
+using Notify.Channels.Webhook;
 using Notify.Common;
 using Notify.Configuration;
 using Notify.Customers;
@@ -15,10 +16,10 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
     {
         var defaults = options.Value;
         var errors = new FieldErrors();
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        var name = FreeText.Name(request.Name, 100);
+        if (name is null)
         {
-            errors.Add("name", "A name of 1 to 100 characters is required.");
+            errors.Add("name", "A name of 1 to 100 characters, with something visible and no control characters, is required.");
         }
         var region = (request.Region ?? defaults.DefaultRegion).Trim().ToUpperInvariant();
         if (!Contacts.IsKnownRegion(region))
@@ -26,7 +27,10 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
             errors.Add("region", "Use a two-letter region code such as KR.");
         }
         var timeZone = request.TimeZone ?? "Asia/Seoul";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        // IANA names only: the lookup reads a file named after the id, so nothing like "../" reaches it.
+        if (timeZone.Length > 64 || timeZone.Contains("..", StringComparison.Ordinal)
+            || timeZone.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('/' or '_' or '-' or '+'))
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
             errors.Add("timeZone", "Use an IANA time zone such as Asia/Seoul.");
         }
@@ -41,7 +45,7 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
             errors.Add("channels", $"List each of {string.Join(", ", ChannelNames.All)} at most once.");
         }
         var (alertPhone, alertEmail) = ReadAlertContact(request.AlertContact, region, errors);
-        var webhookUrl = ReadWebhookUrl(request.WebhookUrl, errors);
+        var webhookUrl = ReadWebhookUrl(request.WebhookUrl, defaults.AllowPrivateWebhooks, errors);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -72,18 +76,18 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
         return (phone, email);
     }
 
-    private static string? ReadWebhookUrl(string? raw, FieldErrors errors)
+    /// <summary>The merchant's webhook URL as stored, or null after adding why it is refused (creation and updates share this).</summary>
+    public static string? ReadWebhookUrl(string? raw, bool allowPrivate, FieldErrors errors)
     {
         if (raw is null)
         {
             return null;
         }
-        var ok = Uri.TryCreate(raw, UriKind.Absolute, out var uri)
-                 && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-        if (!ok)
+        var (url, error) = WebhookAddress.Check(raw, allowPrivate);
+        if (error is not null)
         {
-            errors.Add("webhookUrl", "Use an absolute https URL (http only for localhost).");
+            errors.Add("webhookUrl", error);
         }
-        return ok ? uri!.ToString() : null;
+        return url?.ToString();
     }
 }

@@ -10,14 +10,20 @@ public sealed class MerchantStore(StorageClients storage, TimeProvider clock)
     // Every order reads its merchant's profile three times (intake, fan-out, send), so a brief per-instance cache
     // saves most of those reads. This is safe because merchants are created and never updated or deleted today: a
     // cached profile cannot be stale. If profiles ever become editable (a rotated secret, a new chain), revisit this.
-    // Only profiles found are cached, so a merchant created a moment after a miss is seen at once.
+    // Misses are cached the same way as hits, so a wrong key for a known merchant and any key for an unknown one cost
+    // the same storage reads and the same time: the answer's timing cannot tell whether a merchant exists. Ids are
+    // random and new ones are added here, which forgets a cached miss, so a new merchant is still seen at once.
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private const int MaxCached = 10_000;
     private readonly Azure.Data.Tables.TableClient _table = storage.Table(StorageNames.MerchantsTable);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, Merchant Merchant)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, Merchant? Merchant)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Adds a new merchant; fails if the id is taken.</summary>
-    public Task AddAsync(Merchant merchant, CancellationToken ct) => _table.AddEntityAsync(MerchantEntity.From(merchant), ct);
+    public async Task AddAsync(Merchant merchant, CancellationToken ct)
+    {
+        await _table.AddEntityAsync(MerchantEntity.From(merchant), ct);
+        _cache.TryRemove(merchant.Id, out _);
+    }
 
     /// <summary>The merchant, or null when there is none with that id.</summary>
     public async Task<Merchant?> FindAsync(string merchantId, CancellationToken ct)
@@ -32,11 +38,7 @@ public sealed class MerchantStore(StorageClients storage, TimeProvider clock)
             return cached.Merchant;
         }
         NullableResponse<MerchantEntity> row = await _table.GetEntityIfExistsAsync<MerchantEntity>(merchantId, MerchantEntity.Row, cancellationToken: ct);
-        if (!row.HasValue)
-        {
-            return null;
-        }
-        var merchant = row.Value!.ToMerchant();
+        var merchant = row.HasValue ? row.Value!.ToMerchant() : null;
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();

@@ -39,23 +39,30 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.EffectiveTls), timeout.Token);
+            await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.UseTls), timeout.Token);
             if (!string.IsNullOrEmpty(smtp.User))
             {
                 await client.AuthenticateAsync(smtp.User, smtp.Password, timeout.Token);
             }
             await client.SendAsync(message, timeout.Token);
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
         {
             return new SendResult(SendStatus.Failed, Error: $"SMTP refused the mail permanently: {(int)e.StatusCode} {e.Message}", Permanent: true);
+        }
+        catch (Exception e) when (e is AuthenticationException or ServiceNotAuthenticatedException or SslHandshakeException or NotSupportedException
+            or SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.UnexpectedStatusCode, StatusCode: >= (SmtpStatusCode)500 })
+        {
+            // TLS, login or sender refused: the server or Notify's settings are wrong, not this recipient. It counts
+            // against the channel's shared health, so one misconfiguration takes e-mail down once, not mail by mail.
+            return new SendResult(SendStatus.Failed, Error: $"SMTP configuration: {e.Message}");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return new SendResult(SendStatus.Failed, Error: $"SMTP did not answer within {smtp.Timeout}.");
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
-            or AuthenticationException or SslHandshakeException or NotSupportedException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+            or IOException or System.Net.Sockets.SocketException or TimeoutException)
         {
             return new SendResult(SendStatus.Failed, Error: $"SMTP failed: {e.Message}");
         }
@@ -76,10 +83,12 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         }
     }
 
+    // Auto is MailKit's own: TLS from the start on 465, otherwise STARTTLS when the server offers it.
     private static SecureSocketOptions Security(SmtpTls tls) => tls switch
     {
         SmtpTls.None => SecureSocketOptions.None,
         SmtpTls.Implicit => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.StartTls,
+        SmtpTls.StartTls => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.Auto,
     };
 }
