@@ -416,7 +416,7 @@ var appSettings = {
   Notify__ChannelFailureWindow: '00:01:00' // the window the threshold's failures are counted in
   Notify__ChannelCooldown: channelCooldown
   Notify__ChannelProbes: '3' // deliveries at once that may probe a channel that is down
-  Notify__AllowPrivateWebhooks: 'false' // webhooks only over https to public addresses (true is for local development)
+  Notify__AllowPrivateWebhooks: 'False' // webhooks only over https to public addresses (true is for local development)
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid

@@ -55,6 +55,7 @@ public sealed class SettingsParityTests
         ["Twilio__AuthToken"] = "the Twilio sandbox's token",
         ["Twilio__From"] = "Twilio's magic test sender",
         ["Twilio__BaseUrl"] = "the Twilio sandbox, http://localhost:7072",
+        ["Notify__AllowPrivateWebhooks"] = "local webhook receivers listen on loopback over http",
     };
 
     /// <summary>Values allowed to differ from the code's default in main.bicep (its literal or its parameter's default).</summary>
