@@ -65,7 +65,7 @@ public sealed class CrashTests(CrashApp app, ITestOutputHelper output)
         app.Kill();
         await app.StartAsync();
         restarted.SetResult();
-        await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(120));
+        await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(240));
         output.WriteLine($"{cutOff} requests cut off by the kill and retried");
 
         // Each webhook-id keeps its one order; asking again returns it.
@@ -84,7 +84,7 @@ public sealed class CrashTests(CrashApp app, ITestOutputHelper output)
             var order = await Eventually.MatchAsync(
                 async () => (await http.GetFromJsonAsync<JsonObject>($"/api/merchants/{merchantId}/orders/{answers[id]}"))!,
                 o => o["confirmation"]!["status"]!.GetValue<string>() is "confirmed" or "exhausted",
-                TimeSpan.FromSeconds(90),
+                TimeSpan.FromSeconds(180),
                 $"order {answers[id]} to settle");
             var status = order["confirmation"]!["status"]!.GetValue<string>();
             settled[status] = settled.GetValueOrDefault(status) + 1;

@@ -64,12 +64,12 @@ public sealed class StorageOutageTests(OutageApp app, ITestOutputHelper output)
         }
 
         var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)).ToList();
-        await enoughAnswered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await enoughAnswered.Task.WaitAsync(TimeSpan.FromSeconds(120));
         app.PauseStorage();
         var paused = Stopwatch.StartNew();
         try
         {
-            await enoughRefused.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            await enoughRefused.Task.WaitAsync(TimeSpan.FromSeconds(180));
             output.WriteLine($"{Clients} answers of 503 within {paused.Elapsed.TotalSeconds:0.0} s of the pause");
             using var read = await merchant.GetAsync($"/api/merchants/{merchant.Id}/orders");
             await ProblemAssert.IsProblemAsync(read, HttpStatusCode.ServiceUnavailable);
@@ -80,7 +80,8 @@ public sealed class StorageOutageTests(OutageApp app, ITestOutputHelper output)
             app.ResumeStorage();
         }
         output.WriteLine($"storage paused for {paused.Elapsed.TotalSeconds:0.0} s");
-        await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(120));
+        // Bounds for a loaded machine, not speed goals.
+        await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(240));
 
         // Every webhook-id has one order, and asking again gets that same answer.
         var orderIds = new Dictionary<string, string>();
@@ -105,7 +106,7 @@ public sealed class StorageOutageTests(OutageApp app, ITestOutputHelper output)
             var order = await Eventually.MatchAsync(
                 () => merchant.ReadAsync(orderIds[id]),
                 o => o["confirmation"]!["status"]!.GetValue<string>() is "confirmed" or "exhausted",
-                TimeSpan.FromSeconds(90),
+                TimeSpan.FromSeconds(180),
                 $"order {orderIds[id]} to settle");
             var status = order["confirmation"]!["status"]!.GetValue<string>();
             settled[status] = settled.GetValueOrDefault(status) + 1;
