@@ -629,6 +629,7 @@ var appSettings = {
   Notify__RetentionSchedule: retentionSchedule
   Notify__ConsoleSessionKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${consoleSessionKeySecretName}/)'
   Notify__ConsoleSessionLifetime: '12:00:00' // how long a console sign-in lasts
+  Notify__AllowPrivateWebhooks: 'False' // webhooks only over https to public addresses (true is for local development)
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid

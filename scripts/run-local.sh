@@ -51,6 +51,8 @@ export Solapi__ApiSecret="${Solapi__ApiSecret:-sandbox-api-secret}"
 export Solapi__BaseUrl="${Solapi__BaseUrl-http://localhost:7073}"
 export Smtp__Host="${Smtp__Host:-localhost}" Smtp__Port="${Smtp__Port:-1025}"
 export Notify__PublicBaseUrl="${Notify__PublicBaseUrl:-http://localhost:7071}"
+# Local webhook receivers listen on loopback over http; deployed apps keep this false.
+export Notify__AllowPrivateWebhooks="${Notify__AllowPrivateWebhooks:-true}"
 if [[ -z "${Notify__AdminKey:-}" ]]; then
     [[ -s .local/admin-key ]] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > .local/admin-key
     Notify__AdminKey=$(cat .local/admin-key)

@@ -13,11 +13,11 @@ public sealed class MaildevProcess : IAsyncDisposable
     /// <summary>The web API's address.</summary>
     public Uri Web { get; }
 
-    /// <summary>Starts maildev and waits until its web API answers.</summary>
-    public static async Task<MaildevProcess> StartAsync()
+    /// <summary>Starts maildev and waits until its web API answers; <paramref name="options"/> are more maildev flags (<c>--incoming-user</c>).</summary>
+    public static async Task<MaildevProcess> StartAsync(string options = "")
     {
         int smtp = NodeProcess.FreePort(), web = NodeProcess.FreePort();
-        var process = await NodeProcess.StartAsync("maildev/bin/maildev", $"--smtp {smtp} --web {web} --ip 127.0.0.1 --web-ip 127.0.0.1 --silent", web);
+        var process = await NodeProcess.StartAsync("maildev/bin/maildev", $"--smtp {smtp} --web {web} --ip 127.0.0.1 --web-ip 127.0.0.1 --silent {options}", web);
         return new MaildevProcess(process, smtp, new Uri($"http://127.0.0.1:{web}"));
     }
 

@@ -7,8 +7,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Notify.MerchantConsole.Tests;
 
-[Collection(OutageCollection.Name)]
-public sealed class OutageTests(OutageApp app)
+[Collection(Support.OutageCollection.Name)]
+public sealed class OutageTests(Support.OutageApp app)
 {
     [Fact]
     public async Task A_banner_says_since_when_sms_is_down_without_a_reload()

@@ -123,6 +123,7 @@ public sealed class LocalStack : IAsyncDisposable
             $"--Notify:AdminKey={AdminKey}",
             $"--Notify:SecretKey={_secretKey}",
             $"--Notify:PublicBaseUrl={App.ToString().TrimEnd('/')}",
+            "--Notify:AllowPrivateWebhooks=true",
             "--Twilio:AccountSid=AC00000000000000000000000000000000",
             $"--Twilio:AuthToken={TwilioToken}",
             "--Twilio:From=+15005550006",

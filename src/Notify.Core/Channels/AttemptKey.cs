@@ -1,3 +1,7 @@
+using System.Globalization;
+using Notify.Common;
+using Notify.Merchants;
+
 namespace Notify.Channels;
 
 /// <summary>
@@ -6,11 +10,21 @@ namespace Notify.Channels;
 /// </summary>
 public sealed record AttemptKey(string MerchantId, string OrderId, int Attempt)
 {
-    /// <summary>Parses an attempt key; null when it is not one.</summary>
+    /// <summary>
+    /// Parses an attempt key; null when it is not one. The parts become table keys, so only a well-formed merchant id
+    /// and order id (32 hex digits) pass: anything else could never name an attempt, and storage would refuse it.
+    /// </summary>
     public static AttemptKey? Parse(string? value)
     {
-        var parts = value?.Split('.') ?? [];
-        return parts.Length == 3 && int.TryParse(parts[2], out var n) && n > 0 ? new AttemptKey(parts[0], parts[1], n) : null;
+        if (value is not { Length: <= 80 })
+        {
+            return null;
+        }
+        var parts = value.Split('.');
+        return parts.Length == 3 && MerchantIds.IsWellFormed(parts[0]) && Ids.IsTimeOrdered(parts[1])
+               && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? new AttemptKey(parts[0], parts[1], n)
+            : null;
     }
 
     /// <inheritdoc />

@@ -48,6 +48,16 @@ public static class ChannelServiceCollectionExtensions
         services.AddSingleton<WebhookPolicies>();
         services.AddHttpClient(WebhookSender.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<NotifyOptions>>().Value.AllowPrivateWebhooks;
+                // Redirects would reach addresses never checked; the connection itself is checked after DNS.
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    ConnectCallback = (context, ct) => WebhookAddress.ConnectAsync(context.DnsEndPoint, allowPrivate, ct),
+                };
+            })
             .AddPolicyHandler((sp, _) => sp.GetRequiredService<WebhookPolicies>().Retry)
             .AddPolicyHandler((sp, request) => sp.GetRequiredService<WebhookPolicies>().CircuitBreakerFor(request.RequestUri))
             .AddPolicyHandler((sp, _) => sp.GetRequiredService<WebhookPolicies>().Timeout);

@@ -8,15 +8,18 @@ namespace Notify.Common;
 public static class Json
 {
     /// <summary>camelCase, enums as strings, nulls omitted, Korean left readable.</summary>
-    public static readonly JsonSerializerOptions Options = Create();
+    public static readonly JsonSerializerOptions Options = Create(JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
-    private static JsonSerializerOptions Create()
+    // For text stored in table columns: emoji too stay as they are (content hashes keep using Options, so they never change).
+    private static readonly JsonSerializerOptions StoredOptions = Create(CompactJsonEncoder.Instance);
+
+    private static JsonSerializerOptions Create(JavaScriptEncoder encoder)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             // Bodies are JSON, never inlined in HTML, so Korean text and "+" in phone numbers stay as they are.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Encoder = encoder,
             NumberHandling = JsonNumberHandling.Strict,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -26,6 +29,9 @@ public static class Json
 
     /// <summary>Serialises with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>Serialises for a stored column: as <see cref="Serialize{T}"/>, escaping only what JSON requires.</summary>
+    public static string SerializeStored<T>(T value) => JsonSerializer.Serialize(value, StoredOptions);
 
     /// <summary>Deserialises with <see cref="Options"/>; throws on null.</summary>
     public static T Deserialize<T>(string json) =>

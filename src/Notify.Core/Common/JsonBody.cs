@@ -29,6 +29,11 @@ public static class JsonBody
             }
             try
             {
+                if (FindDuplicate(document.RootElement, "") is { } duplicate)
+                {
+                    // Two parsers could read two different orders from one signed body: last wins, first wins, or case folds.
+                    return Problem.MalformedJson($"'{duplicate}' appears more than once (names are compared ignoring case).");
+                }
                 return document.RootElement.Deserialize<T>(Json.Options)!;
             }
             catch (JsonException ex)
@@ -36,7 +41,45 @@ public static class JsonBody
                 var path = JsonPath(ex.Path);
                 return Problem.Validation(new Dictionary<string, string[]> { [path] = ["This field has the wrong type."] });
             }
+            catch (InvalidOperationException ex)
+            {
+                // An escaped half of a surrogate pair ("\uD800") parses but cannot be read as a string.
+                return Problem.MalformedJson(ex.Message);
+            }
         }
+    }
+
+    // Property names are matched case-insensitively when read, so "total" and "Total" are the same field twice.
+    private static string? FindDuplicate(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (FindDuplicate(item, $"{path}[{i++}]") is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in element.EnumerateObject())
+            {
+                var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                if (!seen.Add(property.Name))
+                {
+                    return at;
+                }
+                if (FindDuplicate(property.Value, at) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     // System.Text.Json reports "$.customer.phone" or "$.items[0].quantity"; the contract keys errors without "$.".

@@ -42,10 +42,24 @@ public sealed record Problem(
     public static Problem TooLarge(int limitBytes) =>
         new(Base + "too-large", "The body is too large.", 413, $"Bodies are limited to {limitBytes / 1024} KiB.");
 
+    /// <summary>A dependency (storage) cannot be reached: nothing was decided, so the caller should retry after <paramref name="retryAfter"/>.</summary>
+    public static Problem Unavailable(TimeSpan retryAfter) => new(
+        Base + "unavailable", "Temporarily unavailable.", 503,
+        $"Storage cannot be reached. Retry after {(int)retryAfter.TotalSeconds} seconds; a retried order with the same webhook-id gets the first answer.")
+    {
+        RetryAfter = retryAfter,
+    };
+
+    /// <summary>For a 503, how long to wait before retrying (the <c>Retry-After</c> header).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The body's media type is not accepted.</summary>
     public static Problem UnsupportedMediaType(string detail) =>
         new(Base + "unsupported-media-type", "Unsupported media type.", 415, detail);
 
     /// <summary>The service cannot take this request now (a dependency or a setting is missing); try again later.</summary>
-    public static Problem Unavailable(string detail) => new(Base + "unavailable", "Service unavailable.", 503, detail);
+    public static Problem Unavailable(string detail) => new(Base + "unavailable", "Service unavailable.", 503, detail)
+    {
+        RetryAfter = TimeSpan.FromSeconds(60),
+    };
 }

@@ -68,4 +68,10 @@ public sealed class NotifyOptions
 
     /// <summary>How long a console session lasts after sign-in.</summary>
     public TimeSpan ConsoleSessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Lets merchant webhooks use http and point at loopback or private addresses: local development and tests only.
+    /// Off, a webhook URL must be https on a public address, checked when it is set and again on every connection.
+    /// </summary>
+    public bool AllowPrivateWebhooks { get; set; }
 }

@@ -21,17 +21,9 @@ public sealed class SmtpOptions
     /// <summary>The password for <see cref="User"/>.</summary>
     public string Password { get; set; } = "";
 
-    /// <summary>How the connection is secured; <see cref="SmtpTls.Auto"/> decides by port.</summary>
+    /// <summary>How the connection is secured; <see cref="SmtpTls.Auto"/> uses TLS whenever the server offers it.</summary>
     public SmtpTls UseTls { get; set; } = SmtpTls.Auto;
 
     /// <summary>How long connecting and sending one mail may take in all.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>The security actually used: <see cref="UseTls"/>, or for <see cref="SmtpTls.Auto"/> the usual one for the port.</summary>
-    public SmtpTls EffectiveTls => UseTls != SmtpTls.Auto ? UseTls : Port switch
-    {
-        25 or 1025 => SmtpTls.None,
-        465 => SmtpTls.Implicit,
-        _ => SmtpTls.StartTls,
-    };
 }

@@ -3,7 +3,7 @@ namespace Notify.Configuration;
 /// <summary>How the SMTP connection is secured.</summary>
 public enum SmtpTls
 {
-    /// <summary>None on ports 25 and 1025, TLS from the start on 465, STARTTLS otherwise.</summary>
+    /// <summary>TLS from the start on 465; elsewhere STARTTLS when the server offers it, plain text when it does not (MailKit's auto mode).</summary>
     Auto,
     /// <summary>Plain text (local mail sinks, relays on a private network).</summary>
     None,

@@ -26,6 +26,26 @@ public static class Contacts
         }
     }
 
+    /// <summary>
+    /// An E.164 number in its country's national format (<c>010-1234-5678</c>): digits grouped by dashes or spaces, which
+    /// a spreadsheet keeps as text; null for null, and the input itself when it cannot be read.
+    /// </summary>
+    public static string? ToNational(string? e164)
+    {
+        if (string.IsNullOrEmpty(e164))
+        {
+            return null;
+        }
+        try
+        {
+            return Phones.Format(Phones.Parse(e164, null), PhoneNumberFormat.NATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
+    }
+
     /// <summary>The trimmed address when it is a plain <c>local@domain.tld</c> address; null otherwise.</summary>
     public static string? ToEmail(string raw)
     {

@@ -38,9 +38,9 @@ public sealed class IntakeService(
         {
             return Problem.TooLarge(BodyReader.OrderLimit);
         }
-        if (request.WebhookId?.Length > 256)
+        if (request.WebhookId?.Length > 256 || request.WebhookId?.Any(char.IsControl) == true)
         {
-            return Problem.BadRequest("webhook-id is at most 256 characters.");
+            return Problem.BadRequest("webhook-id is at most 256 printable characters.");
         }
         var now = clock.GetUtcNow();
         var merchant = await merchants.FindAsync(request.MerchantId, ct);

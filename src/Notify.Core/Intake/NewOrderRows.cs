@@ -21,7 +21,7 @@ public static class NewOrderRows
         {
             PartitionKey = merchantId, RowKey = RowKeys.Order(orderId), OrderId = orderId, OrderNumber = order.OrderNumber,
             PlacedAt = order.PlacedAt, AcceptedAt = now, CustomerName = c.Name, CustomerPhone = c.Phone,
-            CustomerEmail = c.Email, CustomerLocale = c.Locale, ItemsJson = Json.Serialize(order.Items),
+            CustomerEmail = c.Email, CustomerLocale = c.Locale, ItemsJson = Json.SerializeStored(order.Items),
             Total = order.Total.ToString(CultureInfo.InvariantCulture), Currency = order.Currency,
             FulfillmentType = order.Fulfillment?.Type, FulfillmentAt = order.Fulfillment?.At, Note = order.Note,
             ContentHash = contentHash, WebhookId = webhookId, FanOutDueAt = fanOutDueAt,

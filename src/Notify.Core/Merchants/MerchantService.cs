@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Notify.Channels;
+using Notify.Channels.Webhook;
 using Notify.Common;
 using Notify.Configuration;
 using Notify.Customers;
@@ -29,7 +30,7 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
             errors.Add("channels", $"List each of {string.Join(", ", ChannelNames.All)} at most once.");
         }
         var (alertPhone, alertEmail) = ReadAlertContact(request.AlertContact, region, errors);
-        var webhookUrl = ReadWebhookUrl(request.WebhookUrl, errors);
+        var webhookUrl = ReadWebhookUrl(request.WebhookUrl, defaults.AllowPrivateWebhooks, errors);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -49,11 +50,10 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
     /// <summary>The trimmed shop name, or null with an error at <c>name</c>. Creation and changes share it.</summary>
     internal static string? ReadName(string? raw, FieldErrors errors)
     {
-        var name = raw?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        var name = FreeText.Name(raw, 100);
+        if (name is null)
         {
-            errors.Add("name", "A name of 1 to 100 characters is required.");
-            return null;
+            errors.Add("name", "A name of 1 to 100 characters, with something visible and no control characters, is required.");
         }
         return name;
     }
@@ -61,7 +61,10 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
     /// <summary>The IANA time zone, or null with an error at <c>timeZone</c>.</summary>
     internal static string? ReadTimeZone(string raw, FieldErrors errors)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(raw, out _))
+        // IANA names only: the lookup reads a file named after the id, so nothing like "../" reaches it.
+        if (raw.Length > 64 || raw.Contains("..", StringComparison.Ordinal)
+            || raw.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('/' or '_' or '-' or '+'))
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(raw, out _))
         {
             errors.Add("timeZone", "Use an IANA time zone such as Asia/Seoul.");
             return null;
@@ -95,19 +98,18 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
         return (phone, email);
     }
 
-    /// <summary>The merchant's webhook URL, or null with an error at <c>webhookUrl</c>. Creation and changes share it.</summary>
-    internal static string? ReadWebhookUrl(string? raw, FieldErrors errors)
+    /// <summary>The merchant's webhook URL as stored, or null after adding why it is refused (creation and updates share this).</summary>
+    public static string? ReadWebhookUrl(string? raw, bool allowPrivate, FieldErrors errors)
     {
         if (raw is null)
         {
             return null;
         }
-        var ok = Uri.TryCreate(raw, UriKind.Absolute, out var uri)
-                 && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-        if (!ok)
+        var (url, error) = WebhookAddress.Check(raw, allowPrivate);
+        if (error is not null)
         {
-            errors.Add("webhookUrl", "Use an absolute https URL (http only for localhost).");
+            errors.Add("webhookUrl", error);
         }
-        return ok ? uri!.ToString() : null;
+        return url?.ToString();
     }
 }

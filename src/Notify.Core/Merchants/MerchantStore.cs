@@ -13,16 +13,22 @@ public sealed class MerchantStore(StorageClients storage, SecretBox box, PageTok
     // saves most of those reads. A write here replaces this instance's copy at once; another instance may use its copy
     // for up to CacheFor after a change (README: "Merchants over their lifetime"). A key or secret that does not match
     // a cached profile is checked once more against storage (FindFreshAsync), so new credentials work everywhere at
-    // once. Only profiles found are cached, so a merchant created a moment after a miss is seen at once.
+    // once. Misses are cached the same way as hits, so a wrong key for a known merchant and any key for an unknown one
+    // cost the same storage reads: the answer's timing cannot tell whether a merchant exists. Adding a merchant here
+    // forgets a cached miss, so a new merchant is still seen at once.
     /// <summary>How long an instance may use a profile it read.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private const int MaxCached = 10_000;
     private const int MaxTries = 5;
     private readonly TableClient _table = storage.Table(StorageNames.MerchantsTable);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, Merchant Merchant)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, Merchant? Merchant)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Adds a new merchant; fails if the id is taken.</summary>
-    public Task AddAsync(Merchant merchant, CancellationToken ct) => _table.AddEntityAsync(MerchantEntity.From(merchant, box), ct);
+    public async Task AddAsync(Merchant merchant, CancellationToken ct)
+    {
+        await _table.AddEntityAsync(MerchantEntity.From(merchant, box), ct);
+        _cache.TryRemove(merchant.Id, out _);
+    }
 
     /// <summary>The merchant, or null when there is none with that id; may be up to <see cref="CacheFor"/> old.</summary>
     public async Task<Merchant?> FindAsync(string merchantId, CancellationToken ct)
@@ -40,7 +46,7 @@ public sealed class MerchantStore(StorageClients storage, SecretBox box, PageTok
 
     /// <summary>The merchant as stored now, bypassing (and refreshing) this instance's cache.</summary>
     public async Task<Merchant?> FindFreshAsync(string merchantId, CancellationToken ct) =>
-        MerchantIds.IsWellFormed(merchantId) && await LoadAsync(merchantId, ct) is { } row ? Remember(row.ToMerchant(box)) : null;
+        MerchantIds.IsWellFormed(merchantId) ? Remember(merchantId, (await LoadAsync(merchantId, ct))?.ToMerchant(box)) : null;
 
     /// <summary>
     /// Applies <paramref name="change"/> to the stored profile under its ETag, reading again and retrying when another
@@ -62,7 +68,7 @@ public sealed class MerchantStore(StorageClients storage, SecretBox box, PageTok
             try
             {
                 await _table.UpdateEntityAsync(MerchantEntity.From(changed.Value!, box), row.ETag, TableUpdateMode.Replace, ct);
-                return Remember(changed.Value!);
+                return Remember(merchantId, changed.Value!)!;
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)
             {
@@ -96,13 +102,13 @@ public sealed class MerchantStore(StorageClients storage, SecretBox box, PageTok
         return row.HasValue ? row.Value : null;
     }
 
-    private Merchant Remember(Merchant merchant)
+    private Merchant? Remember(string merchantId, Merchant? merchant)
     {
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
         }
-        _cache[merchant.Id] = (clock.GetUtcNow() + CacheFor, merchant);
+        _cache[merchantId] = (clock.GetUtcNow() + CacheFor, merchant);
         return merchant;
     }
 }

@@ -21,7 +21,7 @@ public sealed class OrderQueries(MerchantAuth auth, StorageClients storage, Page
             return denied;
         }
         var notFound = Problem.NotFound($"No order '{orderId}' for this merchant.");
-        if (orderId.Length != 32 || orderId.AsSpan().ContainsAnyExcept("0123456789abcdef"))
+        if (!Ids.IsTimeOrdered(orderId))
         {
             return notFound;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -20,7 +21,7 @@ public static class StandardWebhook
 
     /// <summary>The <c>webhook-signature</c> header value for a message.</summary>
     public static string Sign(string secret, string id, long timestamp, ReadOnlySpan<byte> body) =>
-        "v1," + Convert.ToBase64String(Mac(Key(secret), id, timestamp, body));
+        "v1," + Convert.ToBase64String(Mac(Key(secret), id, timestamp.ToString(CultureInfo.InvariantCulture), body));
 
     /// <summary>Checks the three headers against the raw body.</summary>
     public static WebhookVerdict Verify(
@@ -30,7 +31,9 @@ public static class StandardWebhook
         {
             return WebhookVerdict.MissingHeaders;
         }
-        if (!long.TryParse(timestamp, out var seconds))
+        // Only plain digits: "+123", " 123" or "0x7b" would otherwise verify against a signature made over another text.
+        if (!timestamp.All(char.IsAsciiDigit)
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return WebhookVerdict.BadTimestamp;
         }
@@ -40,7 +43,8 @@ public static class StandardWebhook
             return WebhookVerdict.StaleTimestamp;
         }
 
-        var expected = Mac(Key(secret), id, seconds, body);
+        // The MAC covers the header exactly as sent, as Standard Webhooks specifies.
+        var expected = Mac(Key(secret), id, timestamp, body);
         Span<byte> candidate = stackalloc byte[64];
         foreach (var entry in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -57,7 +61,7 @@ public static class StandardWebhook
     private static byte[] Key(string secret) =>
         Convert.FromBase64String(secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret);
 
-    private static byte[] Mac(byte[] key, string id, long timestamp, ReadOnlySpan<byte> body)
+    private static byte[] Mac(byte[] key, string id, string timestamp, ReadOnlySpan<byte> body)
     {
         var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");
         var content = new byte[prefix.Length + body.Length];

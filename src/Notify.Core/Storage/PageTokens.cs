@@ -46,7 +46,7 @@ public sealed class PageTokens
         where TEntity : notnull
     {
         string? sdkToken = null;
-        if (token is not null && (sdkToken = Open(token, scope)) is null)
+        if (token is not null && (token.Length > MaxTokenLength || (sdkToken = Open(token, scope)) is null))
         {
             return Problem.BadRequest("continuationToken is not valid.");
         }
@@ -58,11 +58,15 @@ public sealed class PageTokens
             }
             return new Listing<TView>([], null);
         }
-        catch (RequestFailedException ex) when (ex.Status == 400)
+        catch (Exception ex) when (token is not null && ex is RequestFailedException { Status: >= 400 and < 500 } or FormatException or ArgumentException or IndexOutOfRangeException)
         {
+            // A token made up by hand: whatever the SDK or the service makes of it, the caller sent a bad request.
             return Problem.BadRequest("continuationToken is not valid.");
         }
     }
+
+    // Sealed SDK tokens (two keys, each far below 1 KiB) stay well under this; anything longer was not made here.
+    private const int MaxTokenLength = 2048;
 
     /// <summary>The SDK's token sealed for <paramref name="scope"/>, base64url.</summary>
     public string Seal(string sdkToken, string scope)

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Notify.Storage;
 
 /// <summary>
@@ -27,6 +30,16 @@ public static class RowKeys
     /// <summary>The first key after every key that starts with <paramref name="prefix"/>.</summary>
     public static string After(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
-    // Row keys may not contain / \ # ? or control characters; percent-encoding removes them all.
-    private static string Escape(string value) => Uri.EscapeDataString(value);
+    // Longest escaped value kept readable; longer ones are hashed, so every key stays far below Azure Tables' 1 KiB.
+    private const int MaxEscaped = 300;
+
+    // Row keys may not contain / \ # ? or control characters; percent-encoding removes them all. Escaping never yields
+    // ':' (it becomes %3A), so a hashed key cannot collide with an escaped one.
+    private static string Escape(string value)
+    {
+        var escaped = Uri.EscapeDataString(value);
+        return escaped.Length <= MaxEscaped
+            ? escaped
+            : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    }
 }

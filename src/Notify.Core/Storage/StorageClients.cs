@@ -39,6 +39,8 @@ public sealed class StorageClients(TableServiceClient tables, QueueServiceClient
         var tableOptions = (TableClientOptions)components.CreateClientOptions(typeof(TableClientOptions), null!, section);
         var queueOptions = (QueueClientOptions)components.CreateClientOptions(typeof(QueueClientOptions), null!, section);
         queueOptions.MessageEncoding = StorageNames.QueueEncoding;
+        FailFast(tableOptions.Retry);
+        FailFast(queueOptions.Retry);
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
             return new StorageClients(new TableServiceClient(section.Value, tableOptions), new QueueServiceClient(section.Value, queueOptions));
@@ -48,6 +50,18 @@ public sealed class StorageClients(TableServiceClient tables, QueueServiceClient
         return new StorageClients(
             new TableServiceClient(ServiceUri(section, "table"), credential, tableOptions),
             new QueueServiceClient(ServiceUri(section, "queue"), credential, queueOptions));
+    }
+
+    // Azure.Core waits 100 s per try and retries three times, so a storage outage would hold every request for minutes
+    // and end as a gateway timeout. Storage answers in milliseconds when it is up: give up within about ten seconds and
+    // let the caller retry on a 503 (each of its retries finds the first answer by webhook-id).
+    private static void FailFast(RetryOptions retry)
+    {
+        retry.NetworkTimeout = TimeSpan.FromSeconds(3);
+        retry.MaxRetries = 2;
+        retry.Mode = RetryMode.Exponential;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(1);
     }
 
     private static Uri ServiceUri(IConfigurationSection section, string service)

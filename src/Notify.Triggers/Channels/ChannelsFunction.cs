@@ -14,5 +14,5 @@ public sealed class ChannelsFunction(ChannelsReport report)
     public async Task<IActionResult> Channels(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/channels")] HttpRequest request,
         CancellationToken ct) =>
-        new JsonReply(200, new { channels = await report.ReadAsync(ct) });
+        await Guard.RunAsync(request, async () => new JsonReply(200, new { channels = await report.ReadAsync(ct) }));
 }

@@ -10,10 +10,10 @@ namespace Notify.Triggers.Channels;
 public sealed class MerchantChannelsFunction(MerchantChannels channels)
 {
     /// <summary>The merchant's chain, each channel with its state and since when it is not up.</summary>
-    [Function("MerchantChannels")]
-    public async Task<IActionResult> Run(
+    [Function(nameof(MerchantChannels))]
+    public async Task<IActionResult> MerchantChannels(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}/channels")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Map(await channels.ReadAsync(merchantId, MerchantCredentials.Of(request), ct), list => new JsonReply(200, new { channels = list }));
+        await Guard.RunAsync(request, async () => Replies.Map(await channels.ReadAsync(merchantId, MerchantCredentials.Of(request), ct), list => new JsonReply(200, new { channels = list })));
 }

@@ -16,5 +16,5 @@ public sealed class EraseCustomerFunction(CustomerErasure erasure)
         string merchantId,
         string customerId,
         CancellationToken ct) =>
-        Replies.Map(await erasure.EraseAsync(merchantId, MerchantCredentials.Of(request), customerId, ct), _ => new StatusCodeResult(204));
+        await Guard.RunAsync(request, async () => Replies.Map(await erasure.EraseAsync(merchantId, MerchantCredentials.Of(request), customerId, ct), _ => new StatusCodeResult(204)));
 }

@@ -23,8 +23,8 @@ public sealed class ListCustomersFunction(CustomerQueries customers)
             return new ProblemResult(problem);
         }
         var auth = MerchantCredentials.Of(request);
-        return Replies.WantsCsv(request)
+        return await Guard.RunAsync(request, async () => Replies.WantsCsv(request)
             ? Replies.Map(await customers.ExportAsync(merchantId, auth, ct), rows => new CsvReply<ContactView>(rows, ContactCsv.Columns, "customers.csv"))
-            : Replies.Ok(await customers.ListAsync(merchantId, auth, page.Value!, ct));
+            : Replies.Ok(await customers.ListAsync(merchantId, auth, page.Value!, ct)));
     }
 }

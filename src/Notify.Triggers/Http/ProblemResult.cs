@@ -19,9 +19,9 @@ public sealed class ProblemResult(Problem problem) : IActionResult
         {
             response.Headers.WWWAuthenticate = "Bearer";
         }
-        if (Problem.Status == StatusCodes.Status503ServiceUnavailable)
+        if (Problem.RetryAfter is { } wait)
         {
-            response.Headers.RetryAfter = "60";
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         var body = new ProblemBody(Problem.Type, Problem.Title, Problem.Status, Problem.Detail, context.HttpContext.Request.Path, Problem.Errors);
         return response.WriteAsJsonAsync(body, Json.Options, "application/problem+json; charset=utf-8");

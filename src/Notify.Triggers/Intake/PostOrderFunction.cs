@@ -18,9 +18,9 @@ public sealed class PostOrderFunction(IntakeService intake)
     {
         var h = request.Headers;
         var signed = new SignedOrder(merchantId, h["webhook-id"], h["webhook-timestamp"], h["webhook-signature"], request.ContentType, request.Body);
-        return Replies.Map(await intake.AcceptAsync(signed, ct), receipt => new JsonReply(
+        return await Guard.RunAsync(request, async () => Replies.Map(await intake.AcceptAsync(signed, ct), receipt => new JsonReply(
             receipt.IsNew ? 202 : 200,
             new { receipt.OrderId },
-            $"/api/merchants/{Uri.EscapeDataString(merchantId)}/orders/{receipt.OrderId}"));
+            $"/api/merchants/{Uri.EscapeDataString(merchantId)}/orders/{receipt.OrderId}")));
     }
 }

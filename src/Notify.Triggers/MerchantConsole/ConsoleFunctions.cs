@@ -12,14 +12,14 @@ public sealed class ConsoleFunctions
     private static readonly ConsoleAssets Assets = ConsoleAssets.FromAssembly(typeof(ConsoleFunctions).Assembly);
 
     /// <summary>The console's page.</summary>
-    [Function("ConsolePage")]
-    public Task<IActionResult> Page(
+    [Function(nameof(ConsolePage))]
+    public Task<IActionResult> ConsolePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest request) =>
         Task.FromResult(Serve(request, null));
 
     /// <summary>One of the console's files, by exact name.</summary>
-    [Function("ConsoleFile")]
-    public Task<IActionResult> File(
+    [Function(nameof(ConsoleFile))]
+    public Task<IActionResult> ConsoleFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/{*path}")] HttpRequest request,
         string? path) =>
         Task.FromResult(Serve(request, path));

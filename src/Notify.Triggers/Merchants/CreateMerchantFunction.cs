@@ -26,6 +26,6 @@ public sealed class CreateMerchantFunction(MerchantService merchants)
         {
             return new ProblemResult(problem);
         }
-        return Replies.Map(await merchants.CreateAsync(body.Value!, ct), m => new JsonReply(201, m));
+        return await Guard.RunAsync(request, async () => Replies.Map(await merchants.CreateAsync(body.Value!, ct), m => new JsonReply(201, m)));
     }
 }

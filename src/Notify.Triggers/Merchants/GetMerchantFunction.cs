@@ -15,5 +15,5 @@ public sealed class GetMerchantFunction(MerchantDirectory directory)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/{area:regex(^admin$)}/merchants/{merchantId}")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Ok(await directory.GetAsync(merchantId, ct));
+        await Guard.RunAsync(request, async () => Replies.Ok(await directory.GetAsync(merchantId, ct)));
 }

@@ -15,5 +15,5 @@ public sealed class GetOwnProfileFunction(MerchantDirectory directory)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/merchants/{merchantId}")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Ok(await directory.GetOwnAsync(merchantId, MerchantCredentials.Of(request), ct));
+        await Guard.RunAsync(request, async () => Replies.Ok(await directory.GetOwnAsync(merchantId, MerchantCredentials.Of(request), ct)));
 }

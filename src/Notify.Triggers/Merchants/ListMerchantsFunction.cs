@@ -16,7 +16,10 @@ public sealed class ListMerchantsFunction(MerchantDirectory directory)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/{area:regex(^admin$)}/merchants")] HttpRequest request,
         CancellationToken ct)
     {
-        var page = PageRequest.Parse(request.Query["limit"], request.Query["continuationToken"]);
-        return page.Problem is { } problem ? new ProblemResult(problem) : Replies.Ok(await directory.ListAsync(page.Value!, ct));
+        return await Guard.RunAsync(request, async () =>
+        {
+            var page = PageRequest.Parse(request.Query["limit"], request.Query["continuationToken"]);
+            return page.Problem is { } problem ? new ProblemResult(problem) : Replies.Ok(await directory.ListAsync(page.Value!, ct));
+        });
     }
 }

@@ -15,5 +15,5 @@ public sealed class PatchMerchantFunction(MerchantUpdates updates)
         [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/{area:regex(^admin$)}/merchants/{merchantId}")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Ok(await updates.PatchAsync(merchantId, request.ContentType, request.Body, ct));
+        await Guard.RunAsync(request, async () => Replies.Ok(await updates.PatchAsync(merchantId, request.ContentType, request.Body, ct)));
 }

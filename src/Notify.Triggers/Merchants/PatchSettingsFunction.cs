@@ -15,5 +15,5 @@ public sealed class PatchSettingsFunction(MerchantUpdates updates)
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/merchants/{merchantId}/settings")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Ok(await updates.PatchSettingsAsync(merchantId, MerchantCredentials.Of(request), request.ContentType, request.Body, ct));
+        await Guard.RunAsync(request, async () => Replies.Ok(await updates.PatchSettingsAsync(merchantId, MerchantCredentials.Of(request), request.ContentType, request.Body, ct)));
 }

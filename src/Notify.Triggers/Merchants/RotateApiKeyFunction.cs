@@ -15,5 +15,5 @@ public sealed class RotateApiKeyFunction(CredentialRotation rotation)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/merchants/{merchantId}/api-key/rotate")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Ok(await rotation.RotateApiKeyAsync(merchantId, MerchantCredentials.Of(request), ct));
+        await Guard.RunAsync(request, async () => Replies.Ok(await rotation.RotateApiKeyAsync(merchantId, MerchantCredentials.Of(request), ct)));
 }

@@ -15,5 +15,5 @@ public sealed class RotateWebhookSecretFunction(CredentialRotation rotation)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/merchants/{merchantId}/webhook-secret/rotate")] HttpRequest request,
         string merchantId,
         CancellationToken ct) =>
-        Replies.Ok(await rotation.RotateWebhookSecretAsync(merchantId, MerchantCredentials.Of(request), ct));
+        await Guard.RunAsync(request, async () => Replies.Ok(await rotation.RotateWebhookSecretAsync(merchantId, MerchantCredentials.Of(request), ct)));
 }

@@ -16,5 +16,5 @@ public sealed class GetOrderFunction(OrderQueries orders)
         string merchantId,
         string orderId,
         CancellationToken ct) =>
-        Replies.Ok(await orders.GetAsync(merchantId, MerchantCredentials.Of(request), orderId, ct));
+        await Guard.RunAsync(request, async () => Replies.Ok(await orders.GetAsync(merchantId, MerchantCredentials.Of(request), orderId, ct)));
 }

@@ -23,8 +23,8 @@ public sealed class ListOrdersFunction(OrderQueries orders)
             return new ProblemResult(problem);
         }
         var auth = MerchantCredentials.Of(request);
-        return Replies.WantsCsv(request)
+        return await Guard.RunAsync(request, async () => Replies.WantsCsv(request)
             ? Replies.Map(await orders.ExportAsync(merchantId, auth, window.Value!, ct), rows => new CsvReply<OrderView>(rows, OrderCsv.Columns, "orders.csv"))
-            : Replies.Ok(await orders.ListAsync(merchantId, auth, window.Value!, ct));
+            : Replies.Ok(await orders.ListAsync(merchantId, auth, window.Value!, ct)));
     }
 }

@@ -18,13 +18,16 @@ public sealed class TwilioReceiptFunction(ReceiptService receipts)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/receipts/twilio")] HttpRequest request,
         CancellationToken ct)
     {
-        string? signature = request.Headers["X-Twilio-Signature"];
-        var form = await ReceiptForm.ReadAsync(signature, request.ContentType, request.ContentLength, request.Body, ct);
-        if (form.Problem is { } problem)
+        return await Guard.RunAsync(request, async () =>
         {
-            return new ProblemResult(problem);
-        }
-        var receipt = new TwilioReceipt(request.Path + request.QueryString, request.Query["attempt"], form.Value!, signature);
-        return Replies.Map(await receipts.ApplyAsync(receipt, ct), _ => new NoContentResult());
+            string? signature = request.Headers["X-Twilio-Signature"];
+            var form = await ReceiptForm.ReadAsync(signature, request.ContentType, request.ContentLength, request.Body, ct);
+            if (form.Problem is { } problem)
+            {
+                return new ProblemResult(problem);
+            }
+            var receipt = new TwilioReceipt(request.Path + request.QueryString, request.Query["attempt"], form.Value!, signature);
+            return Replies.Map(await receipts.ApplyAsync(receipt, ct), _ => new NoContentResult());
+        });
     }
 }

@@ -18,7 +18,7 @@ public sealed class MerchantPatchTests
     private static Notify.Common.Result<Merchant> Apply(string json, ChannelRegistry? channels = null, Merchant? merchant = null, IReadOnlySet<string>? fields = null)
     {
         var patch = MerchantPatch.Parse(Encoding.UTF8.GetBytes(json), fields ?? PatchFields.Operator);
-        return patch.Problem is { } problem ? problem : patch.Value!.ApplyTo(merchant ?? Shop(), channels ?? WithoutKakao, Now);
+        return patch.Problem is { } problem ? problem : patch.Value!.ApplyTo(merchant ?? Shop(), channels ?? WithoutKakao, Now, allowPrivateWebhooks: false);
     }
 
     [Fact]

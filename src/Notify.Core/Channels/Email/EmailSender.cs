@@ -41,19 +41,26 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSend
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.EffectiveTls), timeout.Token);
+            await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.UseTls), timeout.Token);
             if (!string.IsNullOrEmpty(smtp.User))
             {
                 await client.AuthenticateAsync(smtp.User, smtp.Password, timeout.Token);
             }
             await client.SendAsync(message, timeout.Token);
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
         {
             // The server's text often quotes the address; the log gets the codes only.
             logger.LogWarning("SMTP refused a mail: {Status} {ErrorCode}", (int)e.StatusCode, e.ErrorCode);
             return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
                 AttemptErrors.EmailRejected, $"The mail server refused the mail permanently (SMTP {(int)e.StatusCode})."), Permanent: true);
+        }
+        catch (Exception e) when (e is AuthenticationException or ServiceNotAuthenticatedException or SslHandshakeException or NotSupportedException
+            or SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.UnexpectedStatusCode, StatusCode: >= (SmtpStatusCode)500 })
+        {
+            // TLS, login or sender refused: the server or Notify's settings are wrong, not this recipient. It counts
+            // against the channel's shared health, so one misconfiguration takes e-mail down once, not mail by mail.
+            return new SendResult(SendStatus.Failed, Error: $"SMTP configuration: {e.Message}");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -61,7 +68,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSend
                 AttemptErrors.EmailProviderTimeout, $"The mail server did not answer within {smtp.Timeout}."));
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
-            or AuthenticationException or SslHandshakeException or NotSupportedException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+            or IOException or System.Net.Sockets.SocketException or TimeoutException)
         {
             logger.LogWarning("SMTP failed: {Kind} {Status}", e.GetType().Name, (e as SmtpCommandException)?.StatusCode);
             return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
@@ -84,10 +91,12 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSend
         }
     }
 
+    // Auto is MailKit's own: TLS from the start on 465, otherwise STARTTLS when the server offers it.
     private static SecureSocketOptions Security(SmtpTls tls) => tls switch
     {
         SmtpTls.None => SecureSocketOptions.None,
         SmtpTls.Implicit => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.StartTls,
+        SmtpTls.StartTls => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.Auto,
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Notify.Channels.Templates;
 using Notify.Configuration;
+using Notify.Customers;
 using Notify.Merchants;
 using Notify.Orders;
 
@@ -13,7 +14,7 @@ public sealed class SmsChannel(SmsSender sender, IOptions<NotifyOptions> options
     public string Name => ChannelNames.Sms;
 
     /// <inheritdoc />
-    public bool CanReach(Merchant merchant, Customer customer) => !string.IsNullOrEmpty(customer.Phone);
+    public bool CanReach(Merchant merchant, Customer customer) => PhoneKind.TakesTextMessages(customer.Phone);
 
     /// <inheritdoc />
     public Task<SendResult> SendAsync(OutboundConfirmation confirmation, CancellationToken ct)

@@ -43,6 +43,10 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider t
                 _ => new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.WebhookFailed, $"Webhook answered HTTP {status}, after retries.")),
             };
         }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException refused)
+        {
+            return new SendResult(SendStatus.Failed, Error: $"Webhook address refused: {refused.Message}", Permanent: true);
+        }
         catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TimeoutRejectedException
             or BrokenCircuitException or OperationCanceledException)
         {

@@ -48,13 +48,13 @@ public sealed class MerchantPatch
     }
 
     /// <summary>The profile with the patch applied and <c>UpdatedAt</c> set, or every field error at once.</summary>
-    public Result<Merchant> ApplyTo(Merchant merchant, ChannelRegistry channels, DateTimeOffset now)
+    public Result<Merchant> ApplyTo(Merchant merchant, ChannelRegistry channels, DateTimeOffset now, bool allowPrivateWebhooks)
     {
         var errors = new FieldErrors();
         var next = merchant with { UpdatedAt = now };
         foreach (var field in _body.EnumerateObject())
         {
-            next = Apply(next, field.Name, field.Value, errors);
+            next = Apply(next, field.Name, field.Value, allowPrivateWebhooks, errors);
         }
         if (_body.TryGetProperty("channels", out _) || _body.TryGetProperty("kakao", out _))
         {
@@ -63,14 +63,14 @@ public sealed class MerchantPatch
         return errors.IsEmpty ? next : errors.ToProblem();
     }
 
-    private static Merchant Apply(Merchant m, string name, JsonElement value, FieldErrors errors) => name switch
+    private static Merchant Apply(Merchant m, string name, JsonElement value, bool allowPrivateWebhooks, FieldErrors errors) => name switch
     {
         "name" => Text(value, name, errors) is { } text && MerchantService.ReadName(text, errors) is { } shop ? m with { Name = shop } : m,
         "timeZone" => Text(value, name, errors) is { } text && MerchantService.ReadTimeZone(text, errors) is { } zone ? m with { TimeZone = zone } : m,
         "locale" => Text(value, name, errors) is { } text && MerchantService.ReadLocale(text, errors) is { } locale ? m with { Locale = locale } : m,
         "channels" => ChainRules.Read(value, errors) is { } chain ? m with { Channels = chain } : m,
         "webhookUrl" => value.ValueKind == JsonValueKind.Null ? m with { WebhookUrl = null }
-            : Text(value, name, errors) is { } text && MerchantService.ReadWebhookUrl(text, errors) is { } url ? m with { WebhookUrl = url } : m,
+            : Text(value, name, errors) is { } text && MerchantService.ReadWebhookUrl(text, allowPrivateWebhooks, errors) is { } url ? m with { WebhookUrl = url } : m,
         "alertContact" => AlertContact(m, value, errors),
         "kakao" => Kakao(m, value, errors),
         "active" => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? m with { Active = value.GetBoolean() } : Error(m, name, "true or false.", errors),

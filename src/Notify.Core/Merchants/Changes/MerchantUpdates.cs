@@ -41,7 +41,7 @@ public sealed class MerchantUpdates(MerchantStore merchants, MerchantAuth auth, 
 
     private async Task<Result<MerchantProfile>?> ApplyAsync(string merchantId, MerchantPatch patch, CancellationToken ct)
     {
-        var updated = await merchants.UpdateAsync(merchantId, m => patch.ApplyTo(m, channels, clock.GetUtcNow()), ct);
+        var updated = await merchants.UpdateAsync(merchantId, m => patch.ApplyTo(m, channels, clock.GetUtcNow(), options.Value.AllowPrivateWebhooks), ct);
         if (updated is not { } result)
         {
             return null;

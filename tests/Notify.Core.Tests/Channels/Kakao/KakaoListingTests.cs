@@ -19,9 +19,9 @@ public sealed class KakaoListingTests
     [InlineData("3999", KakaoResultStatus.Failed, false)]
     public void A_listed_status_code_becomes_a_receipt_for_its_attempt(string code, KakaoResultStatus status, bool recipientProblem)
     {
-        var receipt = Assert.Single(KakaoListing.Parse(Listing(code, """{ "attempt": "m_1.o_2.3" }""")));
+        var receipt = Assert.Single(KakaoListing.Parse(Listing(code, """{ "attempt": "m_0123456789abcdef.0193a1b2c3d47000800000000000002a.3" }""")));
 
-        Assert.Equal(new AttemptKey("m_1", "o_2", 3), receipt.Attempt);
+        Assert.Equal(new AttemptKey("m_0123456789abcdef", "0193a1b2c3d47000800000000000002a", 3), receipt.Attempt);
         Assert.Equal(("M4V20261201000000ABCDEFGHIJKLMNO", status, code, recipientProblem),
             (receipt.MessageId, receipt.Status, receipt.StatusCode, receipt.RecipientProblem));
         Assert.Equal(status == KakaoResultStatus.Failed, receipt.Error is not null);
