@@ -5,6 +5,7 @@ using Notify.Channels;
 using Notify.Configuration;
 using Notify.Channels.Health;
 using Notify.Customers;
+using Notify.Damage;
 using Notify.Deadlines;
 using Notify.Delivery.Alerts;
 using Notify.Delivery.Pipeline;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MerchantService>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<DamageQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<OutageLedger>();

@@ -26,6 +26,7 @@ public sealed class FunctionsMetadataTests
         { "ListCustomers", "get", "api/merchants/{merchantId}/customers", "Anonymous" },
         { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
         { "Channels", "get", "api/channels", "Admin" },
+        { "DamageReport", "get", "api/merchants/{merchantId}/damage", "Anonymous" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()
