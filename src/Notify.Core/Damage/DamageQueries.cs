@@ -29,23 +29,23 @@ public sealed class DamageQueries(MerchantAuth auth, MerchantData data, OutageLe
         {
             return denied;
         }
-        var orders = new List<OrderEntity>();
-        await foreach (var row in data.Table.QueryAsync<OrderEntity>(Range(merchantId, window.From, window.To), 1000, ReportColumns, ct))
-        {
-            orders.Add(row);
-        }
-        var weekEarlier = new List<DateTimeOffset>();
+        // Three independent reads: the window, the same span a week earlier, the ledger.
         var week = TimeSpan.FromDays(7);
-        await foreach (var row in data.Table.QueryAsync<OrderEntity>(Range(merchantId, window.From - week, window.To - week), 1000, [nameof(OrderEntity.AcceptedAt)], ct))
+        var orders = ReadAsync(Range(merchantId, window.From, window.To), ReportColumns, row => row, ct);
+        var weekEarlier = ReadAsync(Range(merchantId, window.From - week, window.To - week), [nameof(OrderEntity.AcceptedAt)], row => row.AcceptedAt, ct);
+        var lines = Task.WhenAll(ChannelHealth.Shared.Select(channel => ledger.ReadAsync(channel, ct)));
+        await Task.WhenAll(orders, weekEarlier, lines);
+        return DamageTally.Build(window, merchant.Value!.TimeZone, orders.Result, weekEarlier.Result, lines.Result.SelectMany(l => l));
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string filter, string[] columns, Func<OrderEntity, T> map, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        await foreach (var row in data.Table.QueryAsync<OrderEntity>(filter, 1000, columns, ct))
         {
-            weekEarlier.Add(row.AcceptedAt);
+            rows.Add(map(row));
         }
-        var lines = new List<OutageRecord>();
-        foreach (var channel in ChannelHealth.Shared)
-        {
-            lines.AddRange(await ledger.ReadAsync(channel, ct));
-        }
-        return DamageTally.Build(window, merchant.Value!.TimeZone, orders, weekEarlier, lines);
+        return rows;
     }
 
     // Order ids are time-ordered (to the millisecond), so accepted times in [from, to) are one row-key range.
