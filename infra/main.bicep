@@ -416,6 +416,11 @@ var appSettings = {
   Notify__ChannelFailureWindow: '00:01:00' // the window the threshold's failures are counted in
   Notify__ChannelCooldown: channelCooldown
   Notify__ChannelProbes: '3' // deliveries at once that may probe a channel that is down
+  Notify__SmsSendsPerSecond: '10' // broadcast sends released per second on SMS: the Twilio sender's own limit
+  Notify__EmailSendsPerSecond: '10' // broadcast sends released per second by e-mail
+  Notify__WebhookSendsPerSecond: '10' // broadcast sends released per second to the merchant's webhook
+  Notify__QuietHoursStart: '21:00:00' // no broadcast is sent from then (merchant's time zone) unless urgent
+  Notify__QuietHoursEnd: '08:00:00' // until then
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid

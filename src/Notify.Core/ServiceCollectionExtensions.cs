@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Broadcasts;
 using Notify.Channels;
 using Notify.Configuration;
 using Notify.Channels.Health;
@@ -39,6 +40,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IntakeService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<DamageQueries>();
+        services.AddSingleton<BroadcastAudiences>();
+        services.AddSingleton<BroadcastNotices>();
+        services.AddSingleton<SendPacer>();
+        services.AddSingleton<BroadcastService>();
+        services.AddSingleton<BroadcastQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<OutageLedger>();

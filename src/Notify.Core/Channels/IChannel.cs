@@ -14,6 +14,26 @@ public interface IChannel
 
     /// <summary>Sends the confirmation once. Never throws for a provider's failure: it is reported in the result.</summary>
     Task<SendResult> SendAsync(OutboundConfirmation confirmation, CancellationToken ct);
+
+    /// <summary>
+    /// Sends a merchant's notice (a broadcast) once. A channel that cannot carry free text (KakaoTalk AlimTalk sends
+    /// approved templates only) keeps this default, and broadcasts leave it out of their chain.
+    /// </summary>
+    Task<SendResult> SendNoticeAsync(OutboundNotice notice, CancellationToken ct) =>
+        Task.FromResult(new SendResult(SendStatus.Failed, Error: $"The {Name} channel cannot send a notice.", Permanent: true));
+}
+
+/// <summary>What a channel is asked to send for a broadcast: the merchant's text, to one customer.</summary>
+/// <param name="Merchant">The merchant sending it.</param>
+/// <param name="DeliveryId">The recipient's delivery id (<see cref="Delivery.DeliveryIds"/>).</param>
+/// <param name="Customer">Whom to send it to.</param>
+/// <param name="Subject">The e-mail subject.</param>
+/// <param name="Text">The whole text, with the shop's name and callback number.</param>
+/// <param name="Attempt">The attempt's number within the delivery, from 1.</param>
+public sealed record OutboundNotice(Merchant Merchant, string DeliveryId, Customer Customer, string Subject, string Text, int Attempt)
+{
+    /// <summary>Names this attempt in provider callbacks, as for a confirmation.</summary>
+    public string AttemptKey => new AttemptKey(Merchant.Id, DeliveryId, Attempt).ToString();
 }
 
 /// <summary>What a channel is asked to send: the order, its merchant, and which attempt this is.</summary>

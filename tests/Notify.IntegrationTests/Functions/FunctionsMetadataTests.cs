@@ -27,6 +27,9 @@ public sealed class FunctionsMetadataTests
         { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
         { "Channels", "get", "api/channels", "Admin" },
         { "DamageReport", "get", "api/merchants/{merchantId}/damage", "Anonymous" },
+        { "PostBroadcast", "post", "api/merchants/{merchantId}/broadcasts", "Anonymous" },
+        { "GetBroadcast", "get", "api/merchants/{merchantId}/broadcasts/{broadcastId}", "Anonymous" },
+        { "CancelBroadcast", "post", "api/merchants/{merchantId}/broadcasts/{broadcastId}/cancel", "Anonymous" },
     };
 
     public static TheoryData<string, string> QueueFunctions => new()

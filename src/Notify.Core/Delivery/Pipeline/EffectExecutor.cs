@@ -58,7 +58,9 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
             case AlertMerchant:
                 return (context, _, state) => DeliveryMachine.ClaimAlert(state, context);
             case SendAlert:
-                var sent = await merchants.FindAsync(merchantId, ct) is { } merchant
+                // A broadcast recipient nobody could reach shows in the broadcast's progress, not as one alert each.
+                var sent = !DeliveryIds.IsRecipient(orderId)
+                           && await merchants.FindAsync(merchantId, ct) is { } merchant
                            && await alerts.SendAsync(merchant, orderId, OrderRows.ToOrder(row!), ct);
                 return (_, _, state) => DeliveryMachine.RecordAlert(state, sent);
             default:

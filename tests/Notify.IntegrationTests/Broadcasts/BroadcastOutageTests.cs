@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Notify.IntegrationTests.Support;
+using Notify.Sweep;
+
+namespace Notify.IntegrationTests.Broadcasts;
+
+/// <summary>Broadcasts on a fake clock: through a channel outage, and held by quiet hours until 08:00.</summary>
+[Collection(SweepCollection.Name)]
+public sealed class BroadcastOutageTests(SweepApp app)
+{
+    private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
+    [Fact]
+    public async Task With_sms_down_the_broadcast_goes_by_email()
+    {
+        await app.FreshStartAsync();
+        var merchant = await MerchantClient.CreateAsync(app);
+        var from = app.Clock.GetUtcNow();
+        var emails = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            emails.Add(OrderSteps.NewEmail());
+            await merchant.ConfirmationAsync(await merchant.PostOrderAsync(OrderSteps.ForCustomer(OrderSteps.NewPhone(), emails[^1])), "confirmed");
+        }
+        await app.Sandbox.SetModeAsync("fail", status: 503);
+        try
+        {
+            var token = Guid.NewGuid().ToString("N")[..8];
+            var (id, recipients) = await merchant.AcceptedBroadcastAsync(app.Http,
+                BroadcastSteps.Body("Closed for the storm " + token, from, app.Clock.GetUtcNow().AddSeconds(1)), Guid.NewGuid().ToString());
+            Assert.Equal(4, recipients);
+
+            var done = await merchant.BroadcastStatusAsync(id, "done", TimeSpan.FromSeconds(40));
+            Assert.Equal(4, BroadcastSteps.Count(done, "confirmed"));
+            Assert.Equal(4, done["byChannel"]!["email"]!["delivered"]!.GetValue<int>());
+            foreach (var email in emails)
+            {
+                var mails = await Eventually.MatchAsync(() => app.Mailbox.MailsToAsync(email),
+                    m => m.Any(x => x["text"]!.GetValue<string>().Contains(token, StringComparison.Ordinal)), what: "the notice by e-mail");
+                var notice = Assert.Single(mails, x => x["text"]!.GetValue<string>().Contains(token, StringComparison.Ordinal));
+                Assert.Equal("[쑥떡집] 안내", notice["subject"]!.GetValue<string>());
+            }
+        }
+        finally
+        {
+            await app.Sandbox.SetModeAsync("normal");
+        }
+    }
+
+    [Fact]
+    public async Task Quiet_hours_hold_a_broadcast_until_eight_but_not_confirmations()
+    {
+        await app.FreshStartAsync();
+        var merchant = await MerchantClient.CreateAsync(app);
+        // To 22:00 in Seoul.
+        var local = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Seoul);
+        var ten = new DateTimeOffset(local.Date.AddHours(22), local.Offset);
+        app.Advance((ten > local ? ten : ten.AddDays(1)) - local);
+        await app.FreshStartAsync();
+        var from = app.Clock.GetUtcNow();
+        var phones = Enumerable.Range(0, 3).Select(_ => OrderSteps.NewPhone()).ToList();
+        foreach (var phone in phones)
+        {
+            // Confirmations go out at night as always.
+            await merchant.ConfirmationAsync(await merchant.PostOrderAsync(OrderSteps.ForCustomer(phone, null)), "confirmed");
+        }
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var (id, _) = await merchant.AcceptedBroadcastAsync(app.Http,
+            BroadcastSteps.Body("내일 휴무 " + token, from, app.Clock.GetUtcNow().AddSeconds(1), urgent: false), Guid.NewGuid().ToString());
+
+        var held = await merchant.ProgressAsync(id);
+        var eight = TimeZoneInfo.ConvertTime(held["releaseAt"]!.GetValue<DateTimeOffset>(), Seoul);
+        Assert.Equal((8, 0), (eight.Hour, eight.Minute));
+        Assert.Equal(3, BroadcastSteps.Count(held, "waiting"));
+        app.Advance(TimeSpan.FromHours(9));
+        await app.Services.GetRequiredService<StallSweep>().RunAsync(CancellationToken.None);
+        Assert.Equal(3, BroadcastSteps.Count(await merchant.ProgressAsync(id), "waiting"));
+        Assert.DoesNotContain(await app.Sandbox.MessagesAsync(), m => m["body"]!.GetValue<string>().Contains(token, StringComparison.Ordinal));
+
+        app.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(5));
+        await app.Services.GetRequiredService<StallSweep>().RunAsync(CancellationToken.None);
+
+        await merchant.BroadcastStatusAsync(id, "done");
+        var sent = (await app.Sandbox.MessagesAsync()).Where(m => m["body"]!.GetValue<string>().Contains(token, StringComparison.Ordinal)).ToList();
+        Assert.Equal(phones.Order(), sent.Select(m => m["to"]!.GetValue<string>()).Order());
+    }
+}
