@@ -56,7 +56,9 @@ public sealed record OutboundConfirmation(Merchant Merchant, string OrderId, Ord
 /// The provider refused this message or recipient for good (an invalid number, a 4xx from a webhook): the channel
 /// itself is fine, so the failure does not count against its shared health.
 /// </param>
-public sealed record SendResult(SendStatus Status, string? ProviderId = null, string? Error = null, int? Segments = null, bool Permanent = false);
+/// <param name="RetryAfter">For <see cref="SendStatus.Throttled"/>: how long to wait before sending again.</param>
+public sealed record SendResult(
+    SendStatus Status, string? ProviderId = null, string? Error = null, int? Segments = null, bool Permanent = false, TimeSpan? RetryAfter = null);
 
 /// <summary>The outcome of one send.</summary>
 public enum SendStatus
@@ -69,4 +71,9 @@ public enum SendStatus
     Unknown,
     /// <summary>It was not sent; move to the next channel.</summary>
     Failed,
+    /// <summary>
+    /// The provider is at its rate limit (HTTP 429) and did not take it: back-pressure, not an outage. Send the same
+    /// attempt again later; nothing counts against the channel.
+    /// </summary>
+    Throttled,
 }

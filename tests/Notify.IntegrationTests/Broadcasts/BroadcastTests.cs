@@ -57,6 +57,35 @@ public sealed class BroadcastTests(BroadcastApp app)
     }
 
     [Fact]
+    public async Task Twilio_429s_hold_the_broadcast_back_without_taking_sms_down()
+    {
+        var (merchant, from, to) = await CustomersAsync(6);
+        var token = Guid.NewGuid().ToString("N")[..8];
+        // Twilio far below the app's pace: most creates are refused, each is back-pressure.
+        await app.Sandbox.SetRateLimitAsync(1);
+        try
+        {
+            var (id, _) = await merchant.AcceptedBroadcastAsync(app.Http, BroadcastSteps.Body("Late today " + token, from, to), Guid.NewGuid().ToString());
+
+            var done = await merchant.BroadcastStatusAsync(id, "done", TimeSpan.FromSeconds(90));
+            Assert.Equal(6, BroadcastSteps.Count(done, "confirmed"));
+            Assert.Equal("""{"delivered":6}""", done["byChannel"]!["sms"]!.ToJsonString());
+            Assert.Null(done["byChannel"]!["email"]);
+            Assert.True(await app.Sandbox.RateLimitedAsync() > 0, "the sandbox refused nothing: the test did not throttle");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/channels");
+            request.Headers.Add("x-functions-key", NotifyApp.AdminKey);
+            using var channels = await app.Http.SendAsync(request);
+            var sms = (await channels.Content.ReadFromJsonAsync<JsonObject>())!["channels"]!.AsArray().Single(c => c!["channel"]!.GetValue<string>() == "sms")!;
+            Assert.Equal("up", sms["state"]!.GetValue<string>());
+            Assert.Empty(sms["outages"]!.AsArray());
+        }
+        finally
+        {
+            await app.Sandbox.SetRateLimitAsync(0);
+        }
+    }
+
+    [Fact]
     public async Task Same_key_with_another_message_is_a_conflict()
     {
         var (merchant, from, to) = await CustomersAsync(1);

@@ -16,19 +16,27 @@ internal static class TwilioOutcome
         [21614] = "not a mobile number",
     };
 
+    /// <summary>How long a send Twilio throttled waits before it is tried again.</summary>
+    public static readonly TimeSpan Backpressure = TimeSpan.FromSeconds(2);
+
     /// <summary>Twilio answered with an error.</summary>
     public static SendResult Rejected(ApiException e)
     {
+        if (e.Status == 429)
+        {
+            // The sender's queue is full, still after the retries: wait and send again, never a sign of an outage.
+            return new SendResult(SendStatus.Throttled, Error: $"Twilio throttled: HTTP 429, code {e.Code}: {e.Message}", RetryAfter: Backpressure);
+        }
         var what = Permanent.TryGetValue(e.Code, out var reason) ? $" ({reason})" : "";
         var kind = e.Status switch
         {
-            429 or 503 => "refused, after retries",
+            503 => "refused, after retries",
             >= 400 and < 500 => "rejected permanently",
             _ => "failed",
         };
         return new SendResult(
             SendStatus.Failed, Error: $"Twilio {kind}: HTTP {e.Status}, code {e.Code}{what}: {e.Message}",
-            Permanent: e.Status is >= 400 and < 500 and not 429);
+            Permanent: e.Status is >= 400 and < 500);
     }
 
     /// <summary>No answer from Twilio: a timeout may have created a message; anything else did not.</summary>

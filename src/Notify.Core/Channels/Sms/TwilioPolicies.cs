@@ -23,13 +23,14 @@ public sealed class TwilioPolicies(IOptions<TwilioOptions> options)
             (_, _, _, _) => Task.CompletedTask);
 
     /// <summary>
-    /// Opens after <see cref="Breaker.FailuresBeforeBreaking"/> failures in a row (no connection, timeouts, 429, 5xx) for
-    /// <see cref="TwilioOptions.BreakFor"/>: a fast local guard; the shared channel health decides for everybody.
+    /// Opens after <see cref="Breaker.FailuresBeforeBreaking"/> failures in a row (no connection, timeouts, 5xx) for
+    /// <see cref="TwilioOptions.BreakFor"/>: a fast local guard; the shared channel health decides for everybody. A 429
+    /// is back-pressure, not a failure: it never opens the circuit.
     /// </summary>
     public IAsyncPolicy<HttpResponseMessage> CircuitBreaker { get; } = Policy<HttpResponseMessage>
         .Handle<HttpRequestException>()
         .Or<TimeoutRejectedException>()
-        .OrResult(r => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500)
+        .OrResult(r => (int)r.StatusCode >= 500)
         .CircuitBreakerAsync(Breaker.FailuresBeforeBreaking, options.Value.BreakFor);
 
     /// <summary>Gives up on one request after <see cref="TwilioOptions.Timeout"/>.</summary>

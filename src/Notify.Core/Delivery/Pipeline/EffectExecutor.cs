@@ -23,7 +23,7 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
     public async Task<IReadOnlyList<Transition>> AfterSaveAsync(string merchantId, OrderEntity row, Step step, CancellationToken ct)
     {
         var started = new List<Transition>();
-        foreach (var effect in step.Effects.Where(e => !e.RunsBeforeSave))
+        foreach (var effect in step.Effects.Where(e => !e.RunsBeforeSave && !Superseded(e, step, row.OrderId)))
         {
             if (await RunAsync(merchantId, row.OrderId, row, effect, ct) is { } next)
             {
@@ -32,6 +32,12 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
         }
         return started;
     }
+
+    // A deadline moved within its minute was rewritten in place by its ScheduleDeadline: clearing the old one would
+    // delete the new one (same partition, same row key).
+    private static bool Superseded(Effect effect, Step step, string deliveryId) =>
+        effect is ClearDeadline clear && step.Effects.OfType<ScheduleDeadline>().Any(s =>
+            s.Kind == clear.Kind && DeadlineIndex.PartitionFor(s.DueAt, deliveryId) == DeadlineIndex.PartitionFor(clear.DueAt, deliveryId));
 
     private async Task<Transition?> RunAsync(string merchantId, string orderId, OrderEntity? row, Effect effect, CancellationToken ct)
     {
@@ -44,7 +50,7 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
                 await deadlines.ClearAsync(clear.Kind, merchantId, orderId, clear.DueAt, ct);
                 return null;
             case EnqueueSend send:
-                await queues.SendAsync(DeliveryQueues.For(send.Channel), new SendMessage(merchantId, orderId, send.Attempt), ct);
+                await queues.SendAsync(DeliveryQueues.For(send.Channel), new SendMessage(merchantId, orderId, send.Attempt), ct, send.Delay);
                 return null;
             case ReportHealth report:
                 await health.ReportAsync(report.Channel, report.Succeeded, report.Error, ct);
