@@ -2,9 +2,11 @@
 //   - a storage account (the app's tables and queues, the Functions host's blobs, the deployment package),
 //   - a Flex Consumption plan (FC1) and a Linux function app (.NET 10 isolated worker),
 //   - a user-assigned identity that is the app's only credential (storage, Key Vault, telemetry),
-//   - a Key Vault (RBAC) for the Twilio auth token and the SMTP password,
+//   - a Key Vault (RBAC, purge protection) for the Twilio auth token, the SMTP password and the page-token key,
+//   - a virtual network whose one subnet carries the app's outbound traffic: storage and Key Vault accept only
+//     that subnet (service endpoints) and the operator's own IP ranges,
 //   - Application Insights on a Log Analytics workspace, Entra-only ingestion.
-// No account keys or connection strings with keys are used anywhere.
+// No account keys or connection strings with keys are used anywhere; FTP and basic-auth publishing are off.
 // Deploy: see docs/DEPLOY.md. Check: bash infra/check.sh.
 
 targetScope = 'resourceGroup'
@@ -49,6 +51,12 @@ param logDailyQuotaGb int = 1
 @minValue(7)
 @maxValue(90)
 param keyVaultSoftDeleteRetentionInDays int = 7
+
+@description('Optional: public IP ranges (CIDR, or single addresses) of the operator\'s machines, let through the storage and Key Vault firewalls for `az keyvault secret set`. Empty: only the app\'s subnet (and ARM itself, which writes the secrets passed as parameters) reaches them.')
+param operatorIpRanges array = []
+
+@description('Address space of the app\'s virtual network; the app\'s subnet is its first /24.')
+param vnetAddressPrefix string = '10.40.0.0/16'
 
 @description('Optional: object id of the operator (user, group or service principal) who sets the secrets; gets Key Vault Secrets Officer on the vault. Leave empty to assign it by hand.')
 param operatorPrincipalId string = ''
@@ -106,6 +114,24 @@ param twilioMessagingServiceSid string = ''
 @secure()
 param twilioAuthToken string = ''
 
+@description('Key that encrypts merchants\' webhook secrets at rest (base64 of 32 random bytes: `openssl rand -base64 32`). Written to Key Vault only when not empty, so a redeploy without it keeps the value set with `az keyvault secret set`. Never change it once merchants exist: their secrets could no longer be read.')
+@secure()
+param secretKey string = ''
+
+@description('How long a rotated-out API key or webhook secret keeps working (TimeSpan).')
+param keyRotationGrace string = '1.00:00:00'
+
+@description('Days an order keeps its customer\'s contact details, for merchants that set none.')
+@minValue(1)
+param retentionDays int = 365
+
+@description('NCRONTAB (six fields, with seconds) of the retention sweep; daily at 03:00 UTC by default.')
+param retentionSchedule string = '0 0 3 * * *'
+
+@description('Key that seals continuation tokens. Defaults to a new random value on every deployment, which only ends the paging sessions open at that moment.')
+@secure()
+param pageTokenKey string = newGuid()
+
 @description('SMTP server host name.')
 param smtpHost string = ''
 
@@ -138,6 +164,11 @@ var appInsightsName = 'appi-${name}-${suffix}'
 var deploymentContainerName = 'deployment-package'
 var twilioAuthTokenSecretName = 'twilio-auth-token'
 var smtpPasswordSecretName = 'smtp-password'
+var secretKeySecretName = 'notify-secret-key'
+
+var pageTokenKeySecretName = 'page-token-key'
+var vnetName = 'vnet-${name}-${suffix}'
+var appSubnetName = 'snet-app'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
@@ -160,6 +191,62 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Network: the app's outbound traffic leaves through one subnet. Flex Consumption has no fixed
+// outbound IP and is not one of the "trusted Azure services" of the storage and Key Vault
+// firewalls, so the firewalls name this subnet (service endpoints) instead.
+// ---------------------------------------------------------------------------------------------
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: vnetName
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        vnetAddressPrefix
+      ]
+    }
+    subnets: [
+      {
+        name: appSubnetName
+        properties: {
+          addressPrefix: cidrSubnet(vnetAddressPrefix, 24, 0)
+          // Flex Consumption integrates through a subnet delegated to Microsoft.App/environments.
+          delegations: [
+            {
+              name: 'flex-consumption'
+              properties: {
+                serviceName: 'Microsoft.App/environments'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+            {
+              service: 'Microsoft.KeyVault'
+            }
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource appSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
+  parent: vnet
+  name: appSubnetName
+}
+
+var operatorIpRules = [
+  for range in operatorIpRanges: {
+    value: range
+    action: 'Allow'
+  }
+]
+
+// ---------------------------------------------------------------------------------------------
 // Storage: tables + queues of the app, host blobs (locks, timer schedule), deployment package
 // ---------------------------------------------------------------------------------------------
 
@@ -178,7 +265,20 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
+    // Enabled means "through the firewall below": only the app's subnet and the operator's ranges.
     publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      // Trusted platform services (the deployment and monitoring services) keep their way in.
+      bypass: 'AzureServices'
+      virtualNetworkRules: [
+        {
+          id: appSubnet.id
+          action: 'Allow'
+        }
+      ]
+      ipRules: operatorIpRules
+    }
   }
 }
 
@@ -232,7 +332,25 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    // A deleted vault (and its secrets) cannot be purged before its retention ends. Cannot be turned off again.
+    enablePurgeProtection: true
+    // Enabled means "through the firewall below". Secrets passed as deployment parameters are written by ARM,
+    // which the firewall does not stop; `az keyvault secret set` needs one of operatorIpRanges.
     publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'None'
+      virtualNetworkRules: [
+        {
+          id: appSubnet.id
+        }
+      ]
+      ipRules: [
+        for range in operatorIpRanges: {
+          value: range
+        }
+      ]
+    }
   }
 }
 
@@ -247,11 +365,30 @@ resource twilioAuthTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = 
   }
 }
 
+resource secretKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(secretKey)) {
+  parent: keyVault
+  name: secretKeySecretName
+  properties: {
+    value: secretKey
+    contentType: 'text/plain'
+  }
+}
+
 resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
   parent: keyVault
   name: smtpPasswordSecretName
   properties: {
     value: smtpPassword
+    contentType: 'text/plain'
+  }
+}
+
+// Always written: a fresh key on each deployment only ends the paging sessions open at that moment.
+resource pageTokenKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: pageTokenKeySecretName
+  properties: {
+    value: pageTokenKey
     contentType: 'text/plain'
   }
 }
@@ -353,8 +490,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
+    // Outbound through the subnet the storage and Key Vault firewalls let in.
+    virtualNetworkSubnetId: appSubnet.id
     siteConfig: {
       minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -382,6 +522,23 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   ]
 }
 
+// Publishing takes an Entra sign-in only: no FTP or SCM user name and password exist to leak.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // App settings: the ONE place where every setting the app reads is defined. The tuning knobs
 // without a parameter hold the code's defaults (tests/Notify.IntegrationTests/Configuration/
@@ -389,7 +546,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 // `__` is the configuration section separator. Do not add AzureWebJobsStorage (connection
 // string), FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION or WEBSITE_RUN_FROM_PACKAGE:
 // Flex Consumption takes those from functionAppConfig. Notify__AdminKey is self-host only:
-// in Azure the operator uses the Functions master key.
+// in Azure the operator routes take the Functions host key named `operator` (docs/DEPLOY.md).
 // ---------------------------------------------------------------------------------------------
 
 var appSettings = {
@@ -406,6 +563,7 @@ var appSettings = {
 
   // Notify
   Notify__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+  Notify__PageTokenKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${pageTokenKeySecretName}/)'
   Notify__DefaultRegion: defaultRegion
   Notify__Channels: channels
   Notify__SmsReceiptTimeout: smsReceiptTimeout
@@ -416,6 +574,11 @@ var appSettings = {
   Notify__ChannelFailureWindow: '00:01:00' // the window the threshold's failures are counted in
   Notify__ChannelCooldown: channelCooldown
   Notify__ChannelProbes: '3' // deliveries at once that may probe a channel that is down
+  // Seals merchants' webhook secrets at rest and keys customer ids; a Key Vault reference like the other secrets.
+  Notify__SecretKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${secretKeySecretName}/)'
+  Notify__KeyRotationGrace: keyRotationGrace
+  Notify__RetentionDays: string(retentionDays)
+  Notify__RetentionSchedule: retentionSchedule
   Notify__SmsSendsPerSecond: '10' // broadcast sends released per second on SMS: the Twilio sender's own limit
   Notify__EmailSendsPerSecond: '10' // broadcast sends released per second by e-mail
   Notify__WebhookSendsPerSecond: '10' // broadcast sends released per second to the merchant's webhook

@@ -24,6 +24,12 @@ param fanOutTimeout = '00:01:00'
 param sweepSchedule = '*/30 * * * * *'
 param channelFailureThreshold = 5
 param channelCooldown = '00:01:00'
+param keyRotationGrace = '1.00:00:00'
+param retentionDays = 365
+param retentionSchedule = '0 0 3 * * *'
+// Seals merchants' webhook secrets at rest: `export NOTIFY_SECRET_KEY=$(openssl rand -base64 32)` for the first
+// deployment only; written to Key Vault only when set, so later deployments keep the key (never change it).
+param secretKey = readEnvironmentVariable('NOTIFY_SECRET_KEY', '')
 
 // Twilio. Either a sender number or a messaging service SID.
 param twilioAccountSid = readEnvironmentVariable('TWILIO_ACCOUNT_SID', '')
@@ -39,6 +45,9 @@ param smtpFrom = readEnvironmentVariable('SMTP_FROM', '')
 param smtpUser = readEnvironmentVariable('SMTP_USER', '')
 // Written to Key Vault only when set; otherwise the secret in the vault is left as it is.
 param smtpPassword = readEnvironmentVariable('SMTP_PASSWORD', '')
+
+// Optional: your public IP, let through the storage and Key Vault firewalls (for `az keyvault secret set`).
+param operatorIpRanges = empty(readEnvironmentVariable('NOTIFY_OPERATOR_IP', '')) ? [] : [readEnvironmentVariable('NOTIFY_OPERATOR_IP', '')]
 
 // Optional: gets Key Vault Secrets Officer on the vault, to run `az keyvault secret set`.
 param operatorPrincipalId = readEnvironmentVariable('NOTIFY_OPERATOR_ID', '')

@@ -53,6 +53,19 @@ if [[ -z "${Notify__AdminKey:-}" ]]; then
     Notify__AdminKey=$(cat .local/admin-key)
 fi
 export Notify__AdminKey
+# The key that seals merchants' webhook secrets at rest: made once and kept, or the stored secrets could not be read.
+if [[ -z "${Notify__SecretKey:-}" ]]; then
+    [[ -s .local/secret-key ]] || head -c 32 /dev/urandom | base64 > .local/secret-key
+    Notify__SecretKey=$(cat .local/secret-key)
+fi
+export Notify__SecretKey
+
+# Seals continuation tokens; kept in .local/ so tokens survive a restart of the self-host.
+if [[ -z "${Notify__PageTokenKey:-}" ]]; then
+    [[ -s .local/page-token-key ]] || head -c 32 /dev/urandom | base64 | tr -d '/+=' > .local/page-token-key
+    Notify__PageTokenKey=$(cat .local/page-token-key)
+fi
+export Notify__PageTokenKey
 
 node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
 pids+=($!)
@@ -78,6 +91,7 @@ cat <<INFO
 Notify is running on http://localhost:7071 (logs in .local/).
   SMS sandbox:  http://localhost:7072/sandbox      Mail:  http://localhost:1080
   Admin key:    $Notify__AdminKey
+  Secret key:   .local/secret-key (seals webhook secrets in .azurite/; keep the two together)
 
 Create a merchant:
   curl -s -X POST http://localhost:7071/api/admin/merchants -H "x-functions-key: $Notify__AdminKey" \\

@@ -20,6 +20,7 @@ public static class NotifySelfHost
         builder.Configuration.AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
+        AdminKey.EnsureConfigured(builder.Configuration[$"{Notify.Configuration.NotifyOptions.Section}:{nameof(Notify.Configuration.NotifyOptions.AdminKey)}"]);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -39,6 +40,8 @@ public static class NotifySelfHost
         builder.Services.AddProblemDetails();
         FunctionClasses.Register(builder.Services);
         builder.Services.AddHostedService(Timers.SweepTimer.ForStallSweep);
+        // Not AddHostedService: it keeps one hosted service per implementation type, and both timers are SweepTimers.
+        builder.Services.AddSingleton<IHostedService>(Timers.SweepTimer.ForRetention);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -111,6 +111,9 @@ public sealed class LocalStack : IAsyncDisposable
         await StartAppAsync(settings);
     }
 
+    // One key for every start: a restarted app must still open the webhook secrets it sealed before.
+    private readonly string _secretKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private async Task StartAppAsync(string[] settings)
     {
         var app = NotifySelfHost.Build(
@@ -118,6 +121,7 @@ public sealed class LocalStack : IAsyncDisposable
             "--urls", App.ToString(),
             $"--AzureWebJobsStorage={StorageConnection}",
             $"--Notify:AdminKey={AdminKey}",
+            $"--Notify:SecretKey={_secretKey}",
             $"--Notify:PublicBaseUrl={App.ToString().TrimEnd('/')}",
             "--Twilio:AccountSid=AC00000000000000000000000000000000",
             $"--Twilio:AuthToken={TwilioToken}",

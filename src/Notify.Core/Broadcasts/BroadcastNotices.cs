@@ -16,7 +16,7 @@ public sealed class BroadcastNotices(MerchantData data, SendPacer pacer)
         var broadcast = await data.FindAsync<BroadcastEntity>(merchant.Id, RowKeys.Broadcast(DeliveryIds.BroadcastOf(row.OrderId)), ct);
         if (broadcast is null)
         {
-            return new SendResult(SendStatus.Failed, Error: "The broadcast is gone.", Permanent: true);
+            return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.BroadcastGone, "The broadcast is gone."), Permanent: true);
         }
         var customer = new Customer(row.CustomerName, row.CustomerPhone, row.CustomerEmail, row.CustomerLocale);
         var language = LanguageChoice.For(customer.Locale, merchant.Locale);

@@ -56,7 +56,7 @@ public sealed class BroadcastQueries(MerchantAuth auth, MerchantData data, Deliv
         {
             return null;
         }
-        var stopped = state with { Status = ConfirmationStatus.Exhausted, Alert = AlertStatus.Undeliverable };
+        var stopped = state with { Status = ConfirmationStatus.Cancelled };
         if (state.Chain.Count == 0)
         {
             return new Step(stopped, [new ClearDeadline(DeadlineKeys.FanOut, row.FanOutDueAt)]);

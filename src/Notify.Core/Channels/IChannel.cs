@@ -20,7 +20,7 @@ public interface IChannel
     /// approved templates only) keeps this default, and broadcasts leave it out of their chain.
     /// </summary>
     Task<SendResult> SendNoticeAsync(OutboundNotice notice, CancellationToken ct) =>
-        Task.FromResult(new SendResult(SendStatus.Failed, Error: $"The {Name} channel cannot send a notice.", Permanent: true));
+        Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.BroadcastNotSupported, $"The {Name} channel cannot send a notice."), Permanent: true));
 }
 
 /// <summary>What a channel is asked to send for a broadcast: the merchant's text, to one customer.</summary>

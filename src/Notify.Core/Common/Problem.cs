@@ -29,6 +29,9 @@ public sealed record Problem(
     /// <summary>The caller could not be authenticated; says nothing about whether the resource exists.</summary>
     public static Problem Unauthorized(string detail) => new(Base + "unauthorized", "Authentication failed.", 401, detail);
 
+    /// <summary>The caller is known but may not do this.</summary>
+    public static Problem Forbidden(string detail) => new(Base + "forbidden", "Not allowed.", 403, detail);
+
     /// <summary>The resource does not exist in the caller's own data.</summary>
     public static Problem NotFound(string detail) => new(Base + "not-found", "Not found.", 404, detail);
 
@@ -42,4 +45,7 @@ public sealed record Problem(
     /// <summary>The body's media type is not accepted.</summary>
     public static Problem UnsupportedMediaType(string detail) =>
         new(Base + "unsupported-media-type", "Unsupported media type.", 415, detail);
+
+    /// <summary>The service cannot take this request now (a dependency or a setting is missing); try again later.</summary>
+    public static Problem Unavailable(string detail) => new(Base + "unavailable", "Service unavailable.", 503, detail);
 }

@@ -9,8 +9,14 @@ public sealed class NotifyOptions
     /// <summary>The URL Twilio calls back; status callbacks are signed over it.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
-    /// <summary>The operator key for admin routes under the self-host (Azure uses the Functions master key).</summary>
+    /// <summary>The operator key for operator routes under the self-host (Azure uses the Functions host key named <c>operator</c>).</summary>
     public string AdminKey { get; set; } = "";
+
+    /// <summary>
+    /// The secret continuation tokens are sealed with (any length; a Key Vault reference in Azure). Empty: a random key
+    /// for this process only, so tokens do not survive a restart or cross instances.
+    /// </summary>
+    public string PageTokenKey { get; set; } = "";
 
     /// <summary>The region national phone numbers are read in when a merchant sets none.</summary>
     public string DefaultRegion { get; set; } = "KR";
@@ -41,6 +47,21 @@ public sealed class NotifyOptions
 
     /// <summary>How many deliveries at once may probe a channel that is down.</summary>
     public int ChannelProbes { get; set; } = 3;
+
+    /// <summary>
+    /// The key (base64 of 32 bytes) that encrypts merchants' webhook secrets at rest and keys customer ids. A Key Vault
+    /// reference in Azure; the local run command generates one.
+    /// </summary>
+    public string SecretKey { get; set; } = "";
+
+    /// <summary>How long a rotated-out API key or webhook secret keeps working.</summary>
+    public TimeSpan KeyRotationGrace { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Days an order keeps its customer's contact details, for merchants that set none.</summary>
+    public int RetentionDays { get; set; } = 365;
+
+    /// <summary>NCRONTAB (with seconds) for the retention sweep.</summary>
+    public string RetentionSchedule { get; set; } = "0 0 3 * * *";
 
     /// <summary>Broadcast sends released per second on SMS (Twilio's per-sender limit; 1/s for a long code).</summary>
     public double SmsSendsPerSecond { get; set; } = 10;

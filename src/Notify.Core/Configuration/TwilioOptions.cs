@@ -28,5 +28,5 @@ public sealed class TwilioOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the in-process circuit stays open after repeated failures before it lets a request through.</summary>
-    public TimeSpan BreakFor { get; set; } = Channels.Resilience.Breaker.BreakFor;
+    public TimeSpan BreakFor { get; set; } = Channels.Resilience.Breaker.DefaultBreakFor;
 }

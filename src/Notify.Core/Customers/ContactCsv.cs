@@ -8,6 +8,7 @@ public static class ContactCsv
     /// <summary>One row per contact.</summary>
     public static readonly IReadOnlyList<CsvColumn<ContactView>> Columns =
     [
+        new("customerId", c => c.CustomerId),
         new("name", c => c.Name),
         new("phone", c => c.Phone),
         new("email", c => c.Email),

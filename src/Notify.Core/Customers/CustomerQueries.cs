@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Notify.Common;
+using Notify.Customers.Erasure;
 using Notify.Merchants;
 using Notify.Orders;
 using Notify.Storage;
@@ -8,7 +9,7 @@ using Notify.Storage;
 namespace Notify.Customers;
 
 /// <summary>A merchant reading its own contact list.</summary>
-public sealed class CustomerQueries(MerchantAuth auth, StorageClients storage)
+public sealed class CustomerQueries(MerchantAuth auth, CustomerIds ids, StorageClients storage, PageTokens pages)
 {
     private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
 
@@ -20,7 +21,10 @@ public sealed class CustomerQueries(MerchantAuth auth, StorageClients storage)
         {
             return denied;
         }
-        return await PageTokens.ReadPageAsync(_data.QueryAsync<CustomerEntity>(Filter(merchantId), page.Limit, cancellationToken: ct), page.Token, page.Limit, ContactView.From);
+        var filter = Filter(merchantId);
+        return await pages.ReadPageAsync(
+            _data.QueryAsync<CustomerEntity>(filter, page.Limit, cancellationToken: ct), page.Token, page.Limit,
+            e => ContactView.From(e, ids.For(merchantId, e.RowKey)), "customers:" + filter);
     }
 
     /// <summary>Authenticates, then streams every contact (for CSV export).</summary>
@@ -34,7 +38,7 @@ public sealed class CustomerQueries(MerchantAuth auth, StorageClients storage)
     {
         await foreach (var row in _data.QueryAsync<CustomerEntity>(Filter(merchantId), 1000, cancellationToken: ct))
         {
-            yield return ContactView.From(row);
+            yield return ContactView.From(row, ids.For(merchantId, row.RowKey));
         }
     }
 

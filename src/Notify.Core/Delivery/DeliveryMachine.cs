@@ -145,7 +145,7 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? $"No answer by {a.DeadlineAt:O}.", DeadlineAt = null });
+        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null });
         return Reroute(timedOut, current.Channel, context, [new ReportHealth(current.Channel, false, "deadline passed")]);
     }
 
@@ -156,8 +156,26 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = "The send kept failing and was moved to the poison queue.", DeadlineAt = null });
+        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = AttemptErrors.Format(AttemptErrors.DeliveryPoisoned, "The send kept failing and was moved to the poison queue."), DeadlineAt = null });
         return Reroute(failed, current.Channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
+    }
+
+    /// <summary>
+    /// The customer was erased: an open delivery stops, every waiting attempt is cancelled with its deadline gone, and
+    /// nothing more is sent. A settled delivery is left as it is. (Its indexed deadlines stay; the sweep finds it settled.)
+    /// </summary>
+    public static Step? Cancel(DeliveryState state, string reason)
+    {
+        if (state.IsSettled)
+        {
+            return null;
+        }
+        var cancelled = state with
+        {
+            Status = ConfirmationStatus.Cancelled,
+            Attempts = state.Attempts.Select(a => a.IsWaiting ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, Error = reason } : a).ToList(),
+        };
+        return new Step(cancelled, []);
     }
 
     /// <summary>

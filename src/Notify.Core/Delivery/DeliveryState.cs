@@ -21,10 +21,10 @@ public sealed record DeliveryState(
     /// <summary>The latest attempt, if any.</summary>
     public Attempt? Current => Attempts.Count > 0 ? Attempts[^1] : null;
 
-    /// <summary>True once confirmed or exhausted: nothing more will be sent.</summary>
+    /// <summary>True once confirmed, exhausted or cancelled (the customer was erased): nothing more will be sent.</summary>
     public bool IsSettled => Status switch
     {
-        ConfirmationStatus.Confirmed or ConfirmationStatus.Exhausted => true,
+        ConfirmationStatus.Confirmed or ConfirmationStatus.Exhausted or ConfirmationStatus.Cancelled => true,
         ConfirmationStatus.Pending or ConfirmationStatus.Sent => false,
     };
 
@@ -44,6 +44,8 @@ public enum ConfirmationStatus
     Confirmed,
     /// <summary>Every channel failed.</summary>
     Exhausted,
+    /// <summary>The customer was erased before a channel confirmed: nothing more is sent.</summary>
+    Cancelled,
 }
 
 /// <summary>Where the merchant alert of an exhausted delivery stands.</summary>

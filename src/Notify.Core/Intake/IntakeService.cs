@@ -44,11 +44,20 @@ public sealed class IntakeService(
         }
         var now = clock.GetUtcNow();
         var merchant = await merchants.FindAsync(request.MerchantId, ct);
-        var verdict = StandardWebhook.Verify(
-            merchant?.WebhookSecret ?? UnknownMerchantSecret, request.WebhookId, request.WebhookTimestamp, request.WebhookSignature, body, now);
+        var verdict = Verify(merchant, request, body, now);
+        if (verdict == WebhookVerdict.NoMatch && merchant is not null)
+        {
+            // A secret rotated on another instance is not in this instance's cached profile yet.
+            merchant = await merchants.FindFreshAsync(request.MerchantId, ct);
+            verdict = Verify(merchant, request, body, now);
+        }
         if (verdict != WebhookVerdict.Valid)
         {
             return Problem.Unauthorized(Explain(verdict));
+        }
+        if (!merchant!.Active)
+        {
+            return Problem.Forbidden("This merchant is switched off: orders are not accepted. Reading and exporting still work.");
         }
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -59,7 +68,7 @@ public sealed class IntakeService(
         {
             return parseProblem;
         }
-        var order = OrderValidator.Validate(submission.Value!, merchant!.Region, now);
+        var order = OrderValidator.Validate(submission.Value!, merchant.Region, now);
         if (order.Problem is { } invalid)
         {
             return invalid;
@@ -144,6 +153,21 @@ public sealed class IntakeService(
         {
             logger.LogWarning(ex, "Could not mark order {OrderId} as not enqueued; its deadline still stands", orderId);
         }
+    }
+
+    // Any live secret may sign: the current one, and the previous one during its rotation grace period.
+    private static WebhookVerdict Verify(Merchant? merchant, SignedOrder request, byte[] body, DateTimeOffset now)
+    {
+        var verdict = WebhookVerdict.NoMatch;
+        foreach (var secret in merchant?.LiveWebhookSecrets(now) ?? [UnknownMerchantSecret])
+        {
+            verdict = StandardWebhook.Verify(secret, request.WebhookId, request.WebhookTimestamp, request.WebhookSignature, body, now);
+            if (verdict != WebhookVerdict.NoMatch)
+            {
+                break;
+            }
+        }
+        return verdict;
     }
 
     private static string Explain(WebhookVerdict verdict) => verdict switch

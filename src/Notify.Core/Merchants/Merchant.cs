@@ -10,7 +10,7 @@ namespace Notify.Merchants;
 /// <param name="AlertPhone">Where to tell the merchant a customer could not be reached (E.164).</param>
 /// <param name="AlertEmail">Where to tell the merchant a customer could not be reached.</param>
 /// <param name="WebhookUrl">The merchant's own webhook, the last channel.</param>
-/// <param name="WebhookSecret">The <c>whsec_</c> secret that signs webhooks both ways.</param>
+/// <param name="WebhookSecret">The current <c>whsec_</c> secret that signs webhooks both ways (encrypted at rest).</param>
 /// <param name="ApiKeyHash">SHA-256 of the API key; the key itself is never stored.</param>
 /// <param name="CreatedAt">When the merchant was created.</param>
 /// <param name="Kakao">The merchant's KakaoTalk settings; without them there is no <c>kakao</c> in its chain.</param>
@@ -27,4 +27,29 @@ public sealed record Merchant(
     string WebhookSecret,
     string ApiKeyHash,
     DateTimeOffset CreatedAt,
-    KakaoSettings? Kakao = null);
+    KakaoSettings? Kakao = null)
+{
+    /// <summary>False when the operator switched the merchant off: intake refuses its orders, reads still work.</summary>
+    public bool Active { get; init; } = true;
+
+    /// <summary>Days its orders keep their customers' contact details; null for the <c>Notify:RetentionDays</c> default.</summary>
+    public int? RetentionDays { get; init; }
+
+    /// <summary>The webhook secret rotated out, working until its time.</summary>
+    public Superseded? PreviousWebhookSecret { get; init; }
+
+    /// <summary>The hash of the API key rotated out, working until its time.</summary>
+    public Superseded? PreviousApiKeyHash { get; init; }
+
+    /// <summary>When the profile last changed.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>The secrets that sign now: the current one, and the previous one during its grace period.</summary>
+    public IReadOnlyList<string> LiveWebhookSecrets(DateTimeOffset now) =>
+        PreviousWebhookSecret is { } previous && previous.IsLive(now) ? [WebhookSecret, previous.Value] : [WebhookSecret];
+
+    /// <summary>True when <paramref name="apiKey"/> is the current key, or the previous one during its grace period.</summary>
+    public bool AcceptsApiKey(string apiKey, DateTimeOffset now) =>
+        ApiKeys.Matches(apiKey, ApiKeyHash)
+        || (PreviousApiKeyHash is { } previous && previous.IsLive(now) && ApiKeys.Matches(apiKey, previous.Value));
+}

@@ -7,7 +7,7 @@ using Notify.Signing;
 
 namespace Notify.Merchants;
 
-/// <summary>Creates merchants.</summary>
+/// <summary>Creates merchants; its field rules are shared with changes (<see cref="Changes.MerchantPatch"/>).</summary>
 public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>Validates the request, stores the merchant, and returns its secret and key (shown this once).</summary>
@@ -15,26 +15,14 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
     {
         var defaults = options.Value;
         var errors = new FieldErrors();
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
-        {
-            errors.Add("name", "A name of 1 to 100 characters is required.");
-        }
+        var name = ReadName(request.Name, errors);
         var region = (request.Region ?? defaults.DefaultRegion).Trim().ToUpperInvariant();
         if (!Contacts.IsKnownRegion(region))
         {
             errors.Add("region", "Use a two-letter region code such as KR.");
         }
-        var timeZone = request.TimeZone ?? "Asia/Seoul";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-        {
-            errors.Add("timeZone", "Use an IANA time zone such as Asia/Seoul.");
-        }
-        var locale = request.Locale ?? "ko-KR";
-        if (!Locales.IsKnown(locale))
-        {
-            errors.Add("locale", "Use a locale such as ko-KR or en-US.");
-        }
+        var timeZone = ReadTimeZone(request.TimeZone ?? "Asia/Seoul", errors);
+        var locale = ReadLocale(request.Locale ?? "ko-KR", errors);
         var channels = ChannelNames.ParseChain(request.Channels ?? defaults.Channels.Split(','));
         if (channels is null)
         {
@@ -49,16 +37,51 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
 
         var apiKey = ApiKeys.New();
         var merchant = new Merchant(
-            MerchantIds.New(), name!, region, timeZone, locale, channels!, alertPhone, alertEmail, webhookUrl,
+            MerchantIds.New(), name!, region, timeZone!, locale!, channels!, alertPhone, alertEmail, webhookUrl,
             StandardWebhook.NewSecret(), ApiKeys.Hash(apiKey), clock.GetUtcNow());
         await merchants.AddAsync(merchant, ct);
         return new MerchantCreated(
-            merchant.Id, merchant.Name, region, timeZone, locale, merchant.Channels,
+            merchant.Id, merchant.Name, region, timeZone!, locale!, merchant.Channels,
             alertPhone is null && alertEmail is null ? null : new AlertContact(alertPhone, alertEmail),
             webhookUrl, merchant.WebhookSecret, apiKey);
     }
 
-    private static (string? Phone, string? Email) ReadAlertContact(AlertContact? contact, string region, FieldErrors errors)
+    /// <summary>The trimmed shop name, or null with an error at <c>name</c>. Creation and changes share it.</summary>
+    internal static string? ReadName(string? raw, FieldErrors errors)
+    {
+        var name = raw?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            errors.Add("name", "A name of 1 to 100 characters is required.");
+            return null;
+        }
+        return name;
+    }
+
+    /// <summary>The IANA time zone, or null with an error at <c>timeZone</c>.</summary>
+    internal static string? ReadTimeZone(string raw, FieldErrors errors)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(raw, out _))
+        {
+            errors.Add("timeZone", "Use an IANA time zone such as Asia/Seoul.");
+            return null;
+        }
+        return raw;
+    }
+
+    /// <summary>The locale, or null with an error at <c>locale</c>.</summary>
+    internal static string? ReadLocale(string raw, FieldErrors errors)
+    {
+        if (!Locales.IsKnown(raw))
+        {
+            errors.Add("locale", "Use a locale such as ko-KR or en-US.");
+            return null;
+        }
+        return raw;
+    }
+
+    /// <summary>The alert phone (E.164 in <paramref name="region"/>) and e-mail, with errors at <c>alertContact.*</c>.</summary>
+    internal static (string? Phone, string? Email) ReadAlertContact(AlertContact? contact, string region, FieldErrors errors)
     {
         string? phone = null, email = null;
         if (contact?.Phone is { } rawPhone && (phone = Contacts.ToE164(rawPhone, region)) is null)
@@ -72,7 +95,8 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
         return (phone, email);
     }
 
-    private static string? ReadWebhookUrl(string? raw, FieldErrors errors)
+    /// <summary>The merchant's webhook URL, or null with an error at <c>webhookUrl</c>. Creation and changes share it.</summary>
+    internal static string? ReadWebhookUrl(string? raw, FieldErrors errors)
     {
         if (raw is null)
         {

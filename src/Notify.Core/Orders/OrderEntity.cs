@@ -57,7 +57,7 @@ public sealed class OrderEntity : ITableEntity
     public string FanOut { get; set; } = FanOutStatus.Pending.Stored();
     /// <summary>When the sweep fans the order out if nothing else has.</summary>
     public DateTimeOffset FanOutDueAt { get; set; }
-    /// <summary>pending, sent, confirmed or exhausted, as stored (<see cref="Notify.Delivery.ConfirmationStatus"/>).</summary>
+    /// <summary>pending, sent, confirmed, exhausted or cancelled, as stored (<see cref="Notify.Delivery.ConfirmationStatus"/>).</summary>
     public string ConfirmationStatus { get; set; } = Notify.Delivery.ConfirmationStatus.Pending.Stored();
     /// <summary>The planned channel chain, comma-separated.</summary>
     public string Chain { get; set; } = "";
@@ -69,6 +69,8 @@ public sealed class OrderEntity : ITableEntity
     public string? Alert { get; set; }
     /// <summary>While the alert is claimed, when the claim counts as abandoned.</summary>
     public DateTimeOffset? AlertDueAt { get; set; }
+    /// <summary>When the customer's contact details were erased from this order (on request, or by retention).</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 
     /// <summary>The delivery this row carries.</summary>
     public DeliveryState ReadDelivery() => new(

@@ -8,7 +8,7 @@ using Notify.Storage;
 namespace Notify.Orders;
 
 /// <summary>A merchant reading its own orders: one order, a page, or every order in a window for export.</summary>
-public sealed class OrderQueries(MerchantAuth auth, StorageClients storage)
+public sealed class OrderQueries(MerchantAuth auth, StorageClients storage, PageTokens pages)
 {
     private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
 
@@ -37,9 +37,10 @@ public sealed class OrderQueries(MerchantAuth auth, StorageClients storage)
         {
             return denied;
         }
-        return await PageTokens.ReadPageAsync(
-            _data.QueryAsync<OrderEntity>(Filter(merchantId, window), window.Page.Limit, cancellationToken: ct),
-            window.Page.Token, window.Page.Limit, OrderView.From);
+        var filter = Filter(merchantId, window);
+        return await pages.ReadPageAsync(
+            _data.QueryAsync<OrderEntity>(filter, window.Page.Limit, cancellationToken: ct),
+            window.Page.Token, window.Page.Limit, OrderView.From, "orders:" + filter);
     }
 
     /// <summary>Authenticates, then streams every order in the window (for CSV export).</summary>

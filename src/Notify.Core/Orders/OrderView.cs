@@ -29,7 +29,7 @@ public sealed record OrderView(
                 delivery.Status.Stored(),
                 delivery.Chain,
                 delivery.ConfirmedBy,
-                delivery.Attempts.Select(a => new AttemptView(a.Channel, a.Status.Stored(), a.ProviderId, a.At, a.Error, a.Receipt)).ToList(),
+                delivery.Attempts.Select(AttemptView.From).ToList(),
                 delivery.Alert?.Stored()));
     }
 }
@@ -45,5 +45,17 @@ public sealed record ConfirmationView(
     IReadOnlyList<AttemptView> Attempts,
     string? MerchantAlert = null);
 
-/// <summary>One try on one channel; <paramref name="Receipt"/> is the provider's latest report.</summary>
-public sealed record AttemptView(string Channel, string Status, string? ProviderId, DateTimeOffset At, string? Error, string? Receipt = null);
+/// <summary>
+/// One try on one channel; <paramref name="Receipt"/> is the provider's latest report. <paramref name="Error"/> is a short
+/// safe message and <paramref name="ErrorCode"/> its stable code (none on rows stored before codes existed).
+/// </summary>
+public sealed record AttemptView(
+    string Channel, string Status, string? ProviderId, DateTimeOffset At, string? Error, string? Receipt = null, string? ErrorCode = null)
+{
+    /// <summary>The view of a stored attempt.</summary>
+    public static AttemptView From(Delivery.Attempt a)
+    {
+        (string? code, string? message) = a.Error is null ? (null, null) : Channels.AttemptErrors.Read(a.Error);
+        return new AttemptView(a.Channel, a.Status.Stored(), a.ProviderId, a.At, message, a.Receipt, code);
+    }
+}

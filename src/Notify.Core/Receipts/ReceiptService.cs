@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Channels;
 using Notify.Common;
@@ -9,15 +10,34 @@ using Twilio.Security;
 namespace Notify.Receipts;
 
 /// <summary>Twilio's delivery receipts: verified, then applied to the attempt they name. Statuses only move forward.</summary>
-public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOptions> notify, IOptions<TwilioOptions> twilio)
+public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOptions> notify, IOptions<TwilioOptions> twilio, ILogger<ReceiptService> logger)
 {
-    /// <summary>Applies the receipt; a forged or unsigned one is a 401 and changes nothing.</summary>
+    private int _reported;
+
+    /// <summary>
+    /// True when <c>Twilio:AuthToken</c> holds a real token. Without one every receipt is refused (503): an empty or
+    /// unresolved token would let anyone sign receipts. The health endpoint shows it.
+    /// </summary>
+    public bool TwilioReceiptsConfigured => SecretSetting.IsUsable(twilio.Value.AuthToken);
+
+    /// <summary>
+    /// Applies the receipt; a forged or unsigned one is a 401 and changes nothing, and every one is a 503 while the
+    /// auth token is not configured. A receipt that names an attempt it cannot be for (not SMS, another SID) changes nothing.
+    /// </summary>
     public async Task<Result<bool>> ApplyAsync(TwilioReceipt receipt, CancellationToken ct)
     {
+        if (!TwilioReceiptsConfigured)
+        {
+            if (Interlocked.Exchange(ref _reported, 1) == 0)
+            {
+                logger.LogError("Configuration error: Twilio:AuthToken is empty or an unresolved Key Vault reference; every Twilio receipt is refused until it is set.");
+            }
+            return Problem.Unavailable("Receipts are not accepted until the Twilio auth token is configured.");
+        }
         // Twilio signs the URL it called: the public one, not whatever a proxy in front of the app forwards.
         var url = notify.Value.PublicBaseUrl.TrimEnd('/') + receipt.PathAndQuery;
         var form = receipt.Form.ToDictionary(kv => kv.Key, kv => kv.Value);
-        if (receipt.Signature is null || !new RequestValidator(twilio.Value.AuthToken).Validate(url, form, receipt.Signature))
+        if (string.IsNullOrEmpty(receipt.Signature) || !Signed(url, form, receipt.Signature))
         {
             return Problem.Unauthorized("X-Twilio-Signature does not match this request.");
         }
@@ -26,12 +46,34 @@ public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOpt
         {
             return false;
         }
+        form.TryGetValue("MessageSid", out var sid);
         form.TryGetValue("ErrorCode", out var errorCode);
-        var error = string.IsNullOrEmpty(errorCode) ? null : $"Twilio error {errorCode}";
+        var error = string.IsNullOrEmpty(errorCode) ? null : AttemptErrors.Format(AttemptErrors.SmsUndelivered, $"Twilio reported error {SafeCode(errorCode)}.");
         // Twilio's codes for a handset that cannot be reached, a number that does not exist, a landline: the recipient's problem.
         var recipientProblem = errorCode is "30003" or "30005" or "30006";
         var saved = await pipeline.RunAsync(key.MerchantId, key.OrderId, (context, _, state) =>
-            DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, context, recipientProblem), ct);
+            IsFor(state, key.Attempt, sid) ? DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, context, recipientProblem) : null, ct);
         return saved is not null;
     }
+
+    // The SDK parses the URL it is given; a URL it cannot parse was not signed by Twilio.
+    private bool Signed(string url, Dictionary<string, string> form, string signature)
+    {
+        try
+        {
+            return new RequestValidator(twilio.Value.AuthToken).Validate(url, form, signature);
+        }
+        catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    // Twilio's receipts are about SMS only, and once the attempt's SID is known, about that message only.
+    private static bool IsFor(DeliveryState state, int n, string? sid) =>
+        state.Attempts.FirstOrDefault(a => a.N == n) is { Channel: ChannelNames.Sms } attempt
+        && (attempt.ProviderId is null || string.Equals(attempt.ProviderId, sid, StringComparison.Ordinal));
+
+    // Twilio's error codes are numbers; anything else is not echoed to merchants.
+    private static string SafeCode(string code) => code.Length <= 8 && code.All(char.IsAsciiDigit) ? code : "(unknown)";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Notify.Common;
+using Notify.Delivery;
 using Notify.Delivery.Sending;
 using Notify.FanOut;
 using Notify.Storage;

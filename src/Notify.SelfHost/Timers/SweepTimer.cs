@@ -2,12 +2,14 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using NCrontab;
 using Notify.Configuration;
+using Notify.Triggers.Retention;
 using Notify.Triggers.Sweep;
 
 namespace Notify.SelfHost.Timers;
 
 /// <summary>
-/// Runs the stall sweep on <c>Notify:SweepSchedule</c> (NCRONTAB with seconds, as the Functions timer reads it).
+/// Runs a timer function on its schedule setting (NCRONTAB with seconds, as the Functions timer reads it): the stall
+/// sweep on <c>Notify:SweepSchedule</c>, the retention sweep on <c>Notify:RetentionSchedule</c>.
 /// The WebJobs timer extension cannot load beside the storage extensions here, so the schedule is kept by hand;
 /// an empty schedule turns it off.
 /// </summary>
@@ -24,6 +26,17 @@ public sealed class SweepTimer(Func<CancellationToken, Task> sweep, string? sche
             await scope.ServiceProvider.GetRequiredService<StallSweepFunction>().StallSweep(new TimerInfo(), ct);
         },
         services.GetRequiredService<IOptions<NotifyOptions>>().Value.SweepSchedule,
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILogger<SweepTimer>>());
+
+    /// <summary>The timer for <see cref="RetentionSweepFunction"/> on <c>Notify:RetentionSchedule</c>.</summary>
+    public static SweepTimer ForRetention(IServiceProvider services) => new(
+        async ct =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<RetentionSweepFunction>().RetentionSweep(new TimerInfo(), ct);
+        },
+        services.GetRequiredService<IOptions<NotifyOptions>>().Value.RetentionSchedule,
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<ILogger<SweepTimer>>());
 
@@ -54,7 +67,7 @@ public sealed class SweepTimer(Func<CancellationToken, Task> sweep, string? sche
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "The stall sweep failed; it runs again on schedule");
+                logger.LogError(ex, "A timer run failed; it runs again on schedule");
             }
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Notify.Delivery;
 using Notify.Delivery.Sending;
 using Notify.Storage;
 

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Notify.Channels;
+using Notify.Delivery;
 using Notify.Delivery.Sending;
 using Notify.Storage;
 

@@ -19,6 +19,10 @@ public sealed class ProblemResult(Problem problem) : IActionResult
         {
             response.Headers.WWWAuthenticate = "Bearer";
         }
+        if (Problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = "60";
+        }
         var body = new ProblemBody(Problem.Type, Problem.Title, Problem.Status, Problem.Detail, context.HttpContext.Request.Path, Problem.Errors);
         return response.WriteAsJsonAsync(body, Json.Options, "application/problem+json; charset=utf-8");
     }

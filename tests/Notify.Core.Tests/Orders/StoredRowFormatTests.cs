@@ -68,7 +68,7 @@ public sealed class StoredRowFormatTests
     [Fact]
     public void Every_stored_name_is_the_old_constant()
     {
-        Assert.Equal(["pending", "sent", "confirmed", "exhausted"], StoredName<ConfirmationStatus>.All);
+        Assert.Equal(["pending", "sent", "confirmed", "exhausted", "cancelled"], StoredName<ConfirmationStatus>.All);
         Assert.Equal(["queued", "sending", "accepted", "unknown", "delivered", "failed", "timed-out", "cancelled"], StoredName<AttemptStatus>.All);
         Assert.Equal(["pending", "sending", "sent", "undeliverable"], StoredName<AlertStatus>.All);
         Assert.Equal(["pending", "enqueue-failed", "planned"], StoredName<FanOutStatus>.All);

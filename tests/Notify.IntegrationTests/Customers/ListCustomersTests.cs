@@ -39,8 +39,9 @@ public sealed class ListCustomersTests(NotifyApp app)
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
-        Assert.Equal(["name", "phone", "email", "locale", "lastOrderId", "lastOrderNumber", "lastOrderAt"], rows[0]);
-        Assert.Equal("김민지", rows[1][0]);
+        Assert.Equal(["customerId", "name", "phone", "email", "locale", "lastOrderId", "lastOrderNumber", "lastOrderAt"], rows[0]);
+        Assert.StartsWith("c_", rows[1][0]);
+        Assert.Equal("김민지", rows[1][1]);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Notify.Delivery;
 using Notify.IntegrationTests.Support;
-using Notify.Delivery.Sending;
 using Notify.Storage;
 
 namespace Notify.IntegrationTests.Delivery;

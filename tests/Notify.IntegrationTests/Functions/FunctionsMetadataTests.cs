@@ -19,13 +19,21 @@ public sealed class FunctionsMetadataTests
 
     public static TheoryData<string, string, string, string> HttpFunctions => new()
     {
-        { "CreateMerchant", "post", "api/{area:regex(^admin$)}/merchants", "Admin" },
+        { "CreateMerchant", "post", "api/{area:regex(^admin$)}/merchants", "Function" },
         { "PostOrder", "post", "api/merchants/{merchantId}/orders", "Anonymous" },
         { "GetOrder", "get", "api/merchants/{merchantId}/orders/{orderId}", "Anonymous" },
         { "ListOrders", "get", "api/merchants/{merchantId}/orders", "Anonymous" },
         { "ListCustomers", "get", "api/merchants/{merchantId}/customers", "Anonymous" },
         { "TwilioReceipt", "post", "api/receipts/twilio", "Anonymous" },
-        { "Channels", "get", "api/channels", "Admin" },
+        { "Channels", "get", "api/channels", "Function" },
+        { "ListMerchants", "get", "api/{area:regex(^admin$)}/merchants", "Function" },
+        { "GetMerchant", "get", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Function" },
+        { "PatchMerchant", "patch", "api/{area:regex(^admin$)}/merchants/{merchantId}", "Function" },
+        { "GetOwnProfile", "get", "api/merchants/{merchantId}", "Anonymous" },
+        { "PatchSettings", "patch", "api/merchants/{merchantId}/settings", "Anonymous" },
+        { "RotateApiKey", "post", "api/merchants/{merchantId}/api-key/rotate", "Anonymous" },
+        { "RotateWebhookSecret", "post", "api/merchants/{merchantId}/webhook-secret/rotate", "Anonymous" },
+        { "EraseCustomer", "delete", "api/merchants/{merchantId}/customers/{customerId}", "Anonymous" },
         { "DamageReport", "get", "api/merchants/{merchantId}/damage", "Anonymous" },
         { "PostBroadcast", "post", "api/merchants/{merchantId}/broadcasts", "Anonymous" },
         { "GetBroadcast", "get", "api/merchants/{merchantId}/broadcasts/{broadcastId}", "Anonymous" },
@@ -63,15 +71,35 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void No_function_needs_the_master_key()
+    {
+        // Admin level takes only the master key, which also drives the host's admin API (keys, invoking any function):
+        // operator routes are function level and take the named operator host key instead.
+        var admin = Metadata.Value
+            .Where(f => f!["bindings"]!.AsArray().Any(b => b!["authLevel"]?.GetValue<string>() == "Admin"))
+            .Select(f => f!["name"]!.GetValue<string>())
+            .ToList();
+
+        Assert.True(admin.Count == 0, "Admin-level functions: " + string.Join(", ", admin));
+    }
+
+    [Fact]
     public void Stall_sweep_runs_on_the_schedule_setting()
     {
         Assert.Equal("%Notify:SweepSchedule%", Trigger("StallSweep", "timerTrigger")["schedule"]!.GetValue<string>());
     }
 
     [Fact]
+    public void Retention_sweep_runs_on_the_schedule_setting()
+    {
+        Assert.Equal("%Notify:RetentionSchedule%", Trigger("RetentionSweep", "timerTrigger")["schedule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Every_function_in_the_metadata_is_expected()
     {
-        var expected = HttpFunctions.Select(row => (string)row[0]).Concat(QueueFunctions.Select(row => (string)row[0])).Append("StallSweep").ToHashSet();
+        var expected = HttpFunctions.Select(row => (string)row[0]).Concat(QueueFunctions.Select(row => (string)row[0]))
+            .Append("StallSweep").Append("RetentionSweep").ToHashSet();
         var actual = Metadata.Value.Select(f => f!["name"]!.GetValue<string>()).ToHashSet();
 
         Assert.Equal(expected.Order(), actual.Order());

@@ -65,6 +65,35 @@ public sealed class MerchantClient(NotifyApp app, string merchantId, string webh
         return app.Http.SendAsync(request);
     }
 
+    /// <summary>Sends a request with this merchant's key (or <paramref name="key"/>) and an optional JSON body.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? key = null, string contentType = "application/merge-patch+json")
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key ?? ApiKey);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        return app.Http.SendAsync(request);
+    }
+
+    /// <summary>Sends an operator request (with the operator key) and an optional JSON body.</summary>
+    public static Task<HttpResponseMessage> AdminAsync(NotifyApp app, HttpMethod method, string path, string? json = null, string contentType = "application/merge-patch+json")
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("x-functions-key", NotifyApp.AdminKey);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        return app.Http.SendAsync(request);
+    }
+
+    /// <summary>The same merchant with another key or secret (after a rotation).</summary>
+    public MerchantClient With(string? webhookSecret = null, string? apiKey = null) => new(app, Id, webhookSecret ?? WebhookSecret, apiKey ?? ApiKey);
+
     /// <summary>The contract's example order, with a fresh order number unless one is given.</summary>
     public static JsonObject SampleOrder(string? orderNumber = null) => new()
     {

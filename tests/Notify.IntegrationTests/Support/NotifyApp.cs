@@ -16,6 +16,9 @@ public class NotifyApp : IAsyncLifetime
     /// <summary>The operator key the app is started with.</summary>
     public const string AdminKey = "test-admin-key";
 
+    /// <summary>The key that seals webhook secrets at rest in tests.</summary>
+    public static readonly string SecretKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The Twilio auth token shared by the app and the sandbox (it signs the callbacks).</summary>
     public const string TwilioAuthToken = "sandbox-test-token";
 
@@ -75,6 +78,7 @@ public class NotifyApp : IAsyncLifetime
             "--urls", BaseAddress.ToString(),
             $"--AzureWebJobsStorage={_azurite.ConnectionString}",
             $"--Notify:AdminKey={AdminKey}",
+            $"--Notify:SecretKey={SecretKey}",
             $"--Notify:PublicBaseUrl={BaseAddress.ToString().TrimEnd('/')}",
             "--Twilio:AccountSid=AC00000000000000000000000000000000",
             $"--Twilio:AuthToken={TwilioAuthToken}",

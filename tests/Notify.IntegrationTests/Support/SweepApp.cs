@@ -26,16 +26,20 @@ public sealed class SweepApp : NotifyApp
     public void Advance(TimeSpan by) => _clock.Advance(by);
 
     /// <summary>
-    /// Starts a test from healthy channels and a well-behaved sandbox: health is shared by the whole app, so one
-    /// test's failures must not take a channel down for the next.
+    /// Starts a test from healthy channels, an empty outage ledger and a well-behaved sandbox: health is shared by the
+    /// whole app, so one test's failures must not take a channel down for the next.
     /// </summary>
     public async Task FreshStartAsync()
     {
         await Sandbox.SetModeAsync("normal");
-        var health = Storage.Table(Notify.Storage.StorageNames.ChannelHealthTable);
-        await foreach (var row in health.QueryAsync<Azure.Data.Tables.TableEntity>())
+        // The outage ledger too: a test that counts outages must not see another test's.
+        foreach (var name in new[] { Notify.Storage.StorageNames.ChannelHealthTable, Notify.Storage.StorageNames.OutagesTable })
         {
-            await health.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            var table = Storage.Table(name);
+            await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
         }
         // And from an empty ledger, so a test counts only its own outages.
         var ledger = Storage.Table(Notify.Storage.StorageNames.OutagesTable);
@@ -51,6 +55,7 @@ public sealed class SweepApp : NotifyApp
     protected override IEnumerable<string> Settings =>
     [
         "--Notify:SweepSchedule=",
+        "--Notify:RetentionSchedule=",
         $"--Notify:SmsReceiptTimeout={SmsReceiptTimeout}",
         "--Notify:SendPickupTimeout=00:01:00",
         "--Notify:FanOutTimeout=00:01:00",
@@ -75,4 +80,12 @@ public sealed class SweepCostCollection : ICollectionFixture<SweepApp>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "sweep-cost";
+}
+
+/// <summary>A fake-clock app for the merchant lifecycle (rotation grace periods, erasure, retention), apart from the sweep tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class LifecycleCollection : ICollectionFixture<SweepApp>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "lifecycle";
 }

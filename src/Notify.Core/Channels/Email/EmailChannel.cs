@@ -21,7 +21,7 @@ public sealed class EmailChannel(EmailSender sender, IOptions<SmtpOptions> optio
     {
         if (confirmation.Order.Customer.Email is not { Length: > 0 } email)
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The customer has no e-mail address.", Permanent: true));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.EmailNoAddress, "The customer has no e-mail address."), Permanent: true));
         }
         var mail = ConfirmationTemplates.Render(confirmation.Merchant, confirmation.Order).Email;
         return sender.SendAsync(email, mail.Subject, mail.Text, mail.Html, MessageId(confirmation.AttemptKey), ct);
@@ -32,7 +32,7 @@ public sealed class EmailChannel(EmailSender sender, IOptions<SmtpOptions> optio
     {
         if (notice.Customer.Email is not { Length: > 0 } email)
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The customer has no e-mail address.", Permanent: true));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.EmailNoAddress, "The customer has no e-mail address."), Permanent: true));
         }
         var html = $"<p>{System.Net.WebUtility.HtmlEncode(notice.Text)}</p>";
         return sender.SendAsync(email, notice.Subject, notice.Text, html, MessageId(notice.AttemptKey), ct);

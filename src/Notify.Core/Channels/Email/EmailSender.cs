@@ -1,6 +1,7 @@
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Notify.Configuration;
@@ -8,7 +9,7 @@ using Notify.Configuration;
 namespace Notify.Channels.Email;
 
 /// <summary>Sends one e-mail over SMTP with MailKit: UTF-8 text with an HTML alternative.</summary>
-public sealed class EmailSender(IOptions<SmtpOptions> options)
+public sealed class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSender> logger)
 {
     /// <summary>
     /// Delivered (ProviderId = <paramref name="messageId"/>) once the server accepts the mail; Failed otherwise, saying
@@ -29,9 +30,10 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
             message.From.Add(MailboxAddress.Parse(smtp.From));
             message.To.Add(MailboxAddress.Parse(to));
         }
-        catch (ParseException e)
+        catch (ParseException)
         {
-            return new SendResult(SendStatus.Failed, Error: $"E-mail address not usable, permanently: {e.Message}", Permanent: true);
+            return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
+                AttemptErrors.EmailAddressUnusable, "The e-mail address cannot be used, permanently."), Permanent: true);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -48,16 +50,22 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
-            return new SendResult(SendStatus.Failed, Error: $"SMTP refused the mail permanently: {(int)e.StatusCode} {e.Message}", Permanent: true);
+            // The server's text often quotes the address; the log gets the codes only.
+            logger.LogWarning("SMTP refused a mail: {Status} {ErrorCode}", (int)e.StatusCode, e.ErrorCode);
+            return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
+                AttemptErrors.EmailRejected, $"The mail server refused the mail permanently (SMTP {(int)e.StatusCode})."), Permanent: true);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new SendResult(SendStatus.Failed, Error: $"SMTP did not answer within {smtp.Timeout}.");
+            return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
+                AttemptErrors.EmailProviderTimeout, $"The mail server did not answer within {smtp.Timeout}."));
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
             or AuthenticationException or SslHandshakeException or NotSupportedException or IOException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            return new SendResult(SendStatus.Failed, Error: $"SMTP failed: {e.Message}");
+            logger.LogWarning("SMTP failed: {Kind} {Status}", e.GetType().Name, (e as SmtpCommandException)?.StatusCode);
+            return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
+                AttemptErrors.EmailProviderUnreachable, "The mail server could not be reached or broke off the conversation."));
         }
 
         await QuitAsync(client);

@@ -10,12 +10,13 @@ public static class Backoff
 
     /// <summary>
     /// The pause before retry <paramref name="retry"/> (from 1): <paramref name="median"/> × 2^(retry-1), scaled by a
-    /// random factor in [0.5, 1.5), and no shorter than the server's <c>Retry-After</c> (capped by <see cref="MaxRetryAfter"/>).
+    /// random factor in [0.5, 1.5), and no shorter than the server's <c>Retry-After</c> (capped by <see cref="MaxRetryAfter"/>),
+    /// whose date form is read against <paramref name="clock"/>.
     /// </summary>
-    public static TimeSpan Delay(int retry, TimeSpan median, RetryConditionHeaderValue? retryAfter = null)
+    public static TimeSpan Delay(int retry, TimeSpan median, RetryConditionHeaderValue? retryAfter, TimeProvider clock, Random random)
     {
-        var exponential = median * Math.Pow(2, retry - 1) * (0.5 + Random.Shared.NextDouble());
-        var asked = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        var exponential = median * Math.Pow(2, retry - 1) * (0.5 + random.NextDouble());
+        var asked = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - clock.GetUtcNow() : null);
         return asked is { } wait && wait > exponential ? (wait < MaxRetryAfter ? wait : MaxRetryAfter) : exponential;
     }
 }

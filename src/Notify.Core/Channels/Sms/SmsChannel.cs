@@ -20,7 +20,7 @@ public sealed class SmsChannel(SmsSender sender, IOptions<NotifyOptions> options
     {
         if (confirmation.Order.Customer.Phone is not { Length: > 0 } phone)
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The customer has no phone number."));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.SmsNoPhone, "The customer has no phone number.")));
         }
         var message = ConfirmationTemplates.Render(confirmation.Merchant, confirmation.Order);
         return sender.SendAsync(phone, message.Sms, StatusCallback(confirmation.AttemptKey), ct);
@@ -30,7 +30,7 @@ public sealed class SmsChannel(SmsSender sender, IOptions<NotifyOptions> options
     public Task<SendResult> SendNoticeAsync(OutboundNotice notice, CancellationToken ct) =>
         notice.Customer.Phone is { Length: > 0 } phone
             ? sender.SendAsync(phone, notice.Text, StatusCallback(notice.AttemptKey), ct)
-            : Task.FromResult(new SendResult(SendStatus.Failed, Error: "The customer has no phone number.", Permanent: true));
+            : Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.SmsNoPhone, "The customer has no phone number."), Permanent: true));
 
     // The attempt key lets a receipt find its attempt even when the create timed out and the SID was never seen.
     private string StatusCallback(string attemptKey) =>

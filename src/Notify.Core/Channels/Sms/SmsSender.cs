@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Configuration;
 using Twilio.Clients;
@@ -9,7 +10,7 @@ using Twilio.Types;
 namespace Notify.Channels.Sms;
 
 /// <summary>Sends one SMS through Twilio's Messages API with the real SDK over the resilient <c>twilio</c> HttpClient.</summary>
-public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options)
+public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options, ILogger<SmsSender> logger)
 {
     /// <summary>The named HttpClient that carries Twilio's requests, with its Polly policies.</summary>
     public const string HttpClientName = "twilio";
@@ -24,7 +25,8 @@ public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<TwilioOpt
         if (string.IsNullOrEmpty(twilio.AccountSid) || string.IsNullOrEmpty(twilio.AuthToken)
             || (string.IsNullOrEmpty(twilio.From) && string.IsNullOrEmpty(twilio.MessagingServiceSid)))
         {
-            return new SendResult(SendStatus.Failed, Error: "Twilio is not configured: set Twilio:AccountSid, AuthToken and From or MessagingServiceSid.");
+            return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
+                AttemptErrors.SmsNotConfigured, "Twilio is not configured: set Twilio:AccountSid, AuthToken and From or MessagingServiceSid."));
         }
 
         var client = new TwilioRestClient(
@@ -53,11 +55,11 @@ public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<TwilioOpt
         }
         catch (ApiException e)
         {
-            return TwilioOutcome.Rejected(e);
+            return TwilioOutcome.Rejected(e, logger);
         }
         catch (ApiConnectionException e)
         {
-            return TwilioOutcome.Unanswered(e);
+            return TwilioOutcome.Unanswered(e, logger);
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class WebhookChannel(WebhookSender sender, TimeProvider time) : IC
         var merchant = confirmation.Merchant;
         if (!Uri.TryCreate(merchant.WebhookUrl, UriKind.Absolute, out var url))
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The merchant has no usable webhook URL.", Permanent: true));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.WebhookNoUrl, "The merchant has no usable webhook URL."), Permanent: true));
         }
         var order = confirmation.Order;
         var customer = order.Customer;
@@ -34,7 +34,7 @@ public sealed class WebhookChannel(WebhookSender sender, TimeProvider time) : IC
             ConfirmationTemplates.Render(merchant, order).Sms,
             confirmation.Attempt,
             time.GetUtcNow());
-        return sender.SendAsync(url, merchant.WebhookSecret, confirmation.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
+        return sender.SendAsync(url, merchant.LiveWebhookSecrets(time.GetUtcNow()), confirmation.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
     }
 
     /// <inheritdoc />
@@ -43,12 +43,12 @@ public sealed class WebhookChannel(WebhookSender sender, TimeProvider time) : IC
         var merchant = notice.Merchant;
         if (!Uri.TryCreate(merchant.WebhookUrl, UriKind.Absolute, out var url))
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The merchant has no usable webhook URL.", Permanent: true));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.WebhookNoUrl, "The merchant has no usable webhook URL."), Permanent: true));
         }
         var customer = notice.Customer;
         var @event = new WebhookEvent(
             WebhookEvent.BroadcastNotice, merchant.Id, notice.DeliveryId, "",
             new WebhookCustomer(customer.Name, customer.Phone, customer.Email), notice.Text, notice.Attempt, time.GetUtcNow());
-        return sender.SendAsync(url, merchant.WebhookSecret, notice.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
+        return sender.SendAsync(url, merchant.LiveWebhookSecrets(time.GetUtcNow()), notice.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
     }
 }

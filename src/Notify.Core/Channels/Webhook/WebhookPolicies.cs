@@ -14,7 +14,7 @@ namespace Notify.Channels.Webhook;
 /// transient failure may be retried, timeouts included. Each merchant host has its own circuit, so one merchant's
 /// broken endpoint never stops another's webhooks.
 /// </summary>
-public sealed class WebhookPolicies(IOptions<WebhookOptions> options)
+public sealed class WebhookPolicies(IOptions<WebhookOptions> options, TimeProvider clock, Random? random = null)
 {
     private readonly ConcurrentDictionary<string, IAsyncPolicy<HttpResponseMessage>> _breakers = new(StringComparer.OrdinalIgnoreCase);
 
@@ -22,7 +22,7 @@ public sealed class WebhookPolicies(IOptions<WebhookOptions> options)
     public IAsyncPolicy<HttpResponseMessage> Retry { get; } = Transient()
         .WaitAndRetryAsync(
             2,
-            (retry, outcome, _) => Backoff.Delay(retry, options.Value.RetryDelay, outcome.Result?.Headers.RetryAfter),
+            (retry, outcome, _) => Backoff.Delay(retry, options.Value.RetryDelay, outcome.Result?.Headers.RetryAfter, clock, random ?? Random.Shared),
             (_, _, _, _) => Task.CompletedTask);
 
     /// <summary>Gives up on one request after <see cref="WebhookOptions.Timeout"/>.</summary>
@@ -30,8 +30,8 @@ public sealed class WebhookPolicies(IOptions<WebhookOptions> options)
 
     /// <summary>The circuit for the host <paramref name="url"/> points at.</summary>
     public IAsyncPolicy<HttpResponseMessage> CircuitBreakerFor(Uri? url) =>
-        _breakers.GetOrAdd(url?.GetLeftPart(UriPartial.Authority) ?? "", _ => Transient()
-            .CircuitBreakerAsync(Breaker.FailuresBeforeBreaking, Breaker.BreakFor));
+        _breakers.GetOrAdd(url?.GetLeftPart(UriPartial.Authority) ?? "", _ =>
+            new BreakerPolicy(Transient(), new Breaker(clock, Breaker.DefaultFailuresBeforeBreaking, Breaker.DefaultBreakFor)));
 
     private static PolicyBuilder<HttpResponseMessage> Transient() => HttpPolicyExtensions
         .HandleTransientHttpError()

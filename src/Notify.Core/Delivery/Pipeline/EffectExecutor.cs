@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Notify.Channels.Health;
 using Notify.Deadlines;
 using Notify.Delivery.Alerts;
-using Notify.Delivery.Sending;
 using Notify.Merchants;
 using Notify.Orders;
 using Notify.Storage;

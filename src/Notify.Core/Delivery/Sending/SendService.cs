@@ -15,8 +15,9 @@ public sealed class SendService(MerchantStore merchants, DeliveryPipeline pipeli
     /// </summary>
     public async Task SendAsync(string channelName, SendMessage message, CancellationToken ct)
     {
-        var claimed = await pipeline.RunAsync(message.MerchantId, message.OrderId, (_, _, state) =>
-            state.Current?.Channel == channelName ? DeliveryMachine.Claim(state, message.Attempt) : null, ct);
+        // An erased customer is unsendable whatever the delivery says (Customers/Erasure).
+        var claimed = await pipeline.RunAsync(message.MerchantId, message.OrderId, (_, order, state) =>
+            state.Current?.Channel == channelName && order.ErasedAt is null ? DeliveryMachine.Claim(state, message.Attempt) : null, ct);
         if (claimed is null)
         {
             return;

@@ -63,7 +63,8 @@ public sealed class EmailChannelTests(MailDev maildev) : IClassFixture<MailDev>
         var result = await services.Channel(ChannelNames.Email).SendAsync(Samples.Confirmation(), CancellationToken.None);
 
         Assert.Equal(SendStatus.Failed, result.Status);
-        Assert.StartsWith("SMTP", result.Error);
+        Assert.StartsWith(AttemptErrors.EmailProviderUnreachable + ": ", result.Error);
+        Assert.DoesNotContain("127.0.0.1", result.Error);
     }
 
     [Fact]
@@ -76,6 +77,8 @@ public sealed class EmailChannelTests(MailDev maildev) : IClassFixture<MailDev>
 
         Assert.Equal(SendStatus.Failed, result.Status);
         Assert.Contains("permanently", result.Error);
+        Assert.StartsWith(AttemptErrors.EmailAddressUnusable + ": ", result.Error);
+        Assert.DoesNotContain("not an address", result.Error);
     }
 
     [Fact]

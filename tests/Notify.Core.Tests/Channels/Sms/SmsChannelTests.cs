@@ -143,6 +143,10 @@ public sealed class SmsChannelTests
 
         Assert.Equal(SendStatus.Failed, result.Status);
         Assert.Contains("unreachable", result.Error);
+        // The merchant reads a code and a short message; the socket's own text (host, port) stays in the log.
+        Assert.StartsWith(AttemptErrors.SmsProviderUnreachable + ": ", result.Error);
+        Assert.DoesNotContain("127.0.0.1", result.Error);
+        Assert.DoesNotContain("Connection refused", result.Error);
     }
 
     [Fact]

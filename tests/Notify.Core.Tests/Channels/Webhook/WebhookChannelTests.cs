@@ -111,6 +111,8 @@ public sealed class WebhookChannelTests
 
         Assert.Equal(SendStatus.Failed, result.Status);
         Assert.Contains("unreachable", result.Error);
+        Assert.StartsWith(AttemptErrors.WebhookUnreachable + ": ", result.Error);
+        Assert.DoesNotContain("127.0.0.1", result.Error);
     }
 
     [Fact]
