@@ -101,7 +101,8 @@ public sealed class BroadcastQueries(MerchantAuth auth, MerchantData data, Deliv
         foreach (var recipient in recipients)
         {
             var state = recipient.ReadDelivery();
-            var key = recipient.Cancelled ? "cancelled" : state.Chain.Count == 0 ? "waiting" : state.Status.Stored();
+            // Cancelled by the merchant, or stopped by the customer's erasure; waiting until planned.
+            var key = recipient.Cancelled || state.Status == ConfirmationStatus.Cancelled ? "cancelled" : state.Chain.Count == 0 ? "waiting" : state.Status.Stored();
             counts[key] = counts.GetValueOrDefault(key) + 1;
             foreach (var attempt in state.Attempts)
             {

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.IntegrationTests.Support;
 using Notify.Sweep;
@@ -50,14 +52,8 @@ public sealed class BroadcastOutageTests(SweepApp app)
     [Fact]
     public async Task Quiet_hours_hold_a_broadcast_until_eight_but_not_confirmations()
     {
-        await app.FreshStartAsync();
         var merchant = await MerchantClient.CreateAsync(app);
-        // To 22:00 in Seoul.
-        var local = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Seoul);
-        var ten = new DateTimeOffset(local.Date.AddHours(22), local.Offset);
-        app.Advance((ten > local ? ten : ten.AddDays(1)) - local);
-        await app.FreshStartAsync();
-        var from = app.Clock.GetUtcNow();
+        var from = await TenAtNightAsync();
         var phones = Enumerable.Range(0, 3).Select(_ => OrderSteps.NewPhone()).ToList();
         foreach (var phone in phones)
         {
@@ -83,5 +79,50 @@ public sealed class BroadcastOutageTests(SweepApp app)
         await merchant.BroadcastStatusAsync(id, "done");
         var sent = (await app.Sandbox.MessagesAsync()).Where(m => m["body"]!.GetValue<string>().Contains(token, StringComparison.Ordinal)).ToList();
         Assert.Equal(phones.Order(), sent.Select(m => m["to"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public async Task Erasing_a_customer_stops_their_held_broadcast_message_and_removes_their_contact_from_it()
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+        var from = await TenAtNightAsync();
+        var (erased, kept) = (OrderSteps.NewPhone(), OrderSteps.NewPhone());
+        foreach (var phone in new[] { erased, kept })
+        {
+            await merchant.ConfirmationAsync(await merchant.PostOrderAsync(OrderSteps.ForCustomer(phone, null)), "confirmed");
+        }
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var (id, _) = await merchant.AcceptedBroadcastAsync(app.Http,
+            BroadcastSteps.Body("내일 휴무 " + token, from, app.Clock.GetUtcNow().AddSeconds(1), urgent: false), Guid.NewGuid().ToString());
+
+        using (var response = await merchant.GetAsync($"/api/merchants/{merchant.Id}/customers"))
+        {
+            var customerId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray()
+                .Single(c => c!["phone"]?.GetValue<string>() == erased)!["customerId"]!.GetValue<string>();
+            using var erase = await merchant.SendAsync(HttpMethod.Delete, $"/api/merchants/{merchant.Id}/customers/{customerId}");
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, erase.StatusCode);
+        }
+        app.Advance(TimeSpan.FromHours(10) + TimeSpan.FromSeconds(5));
+        await app.Services.GetRequiredService<StallSweep>().RunAsync(CancellationToken.None);
+
+        var done = await merchant.BroadcastStatusAsync(id, "done");
+        Assert.Equal((1, 1), (BroadcastSteps.Count(done, "confirmed"), BroadcastSteps.Count(done, "cancelled")));
+        var sent = (await app.Sandbox.MessagesAsync()).Where(m => m["body"]!.GetValue<string>().Contains(token, StringComparison.Ordinal)).ToList();
+        Assert.Equal([kept], sent.Select(m => m["to"]!.GetValue<string>()));
+        var recipients = (await app.MerchantRowsAsync(merchant.Id)).Where(r => r.RowKey.StartsWith($"broadcast|{id}|", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, recipients.Count);
+        Assert.DoesNotContain(recipients, r => r.GetString("CustomerPhone") == erased);
+        Assert.Contains(recipients, r => r.GetString("CustomerPhone") is null && r.GetString("CustomerName") == "");
+    }
+
+    // Fresh channels, and the fake clock moved on to 22:00 in Seoul; returns that time.
+    private async Task<DateTimeOffset> TenAtNightAsync()
+    {
+        await app.FreshStartAsync();
+        var local = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Seoul);
+        var ten = new DateTimeOffset(local.Date.AddHours(22), local.Offset);
+        app.Advance((ten > local ? ten : ten.AddDays(1)) - local);
+        await app.FreshStartAsync();
+        return app.Clock.GetUtcNow();
     }
 }
