@@ -630,6 +630,11 @@ var appSettings = {
   Notify__ConsoleSessionKey: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${consoleSessionKeySecretName}/)'
   Notify__ConsoleSessionLifetime: '12:00:00' // how long a console sign-in lasts
   Notify__AllowPrivateWebhooks: 'False' // webhooks only over https to public addresses (true is for local development)
+  Notify__SmsSendsPerSecond: '10' // broadcast sends released per second on SMS: the Twilio sender's own limit
+  Notify__EmailSendsPerSecond: '10' // broadcast sends released per second by e-mail
+  Notify__WebhookSendsPerSecond: '10' // broadcast sends released per second to the merchant's webhook
+  Notify__QuietHoursStart: '21:00:00' // no broadcast is sent from then (merchant's time zone) unless urgent
+  Notify__QuietHoursEnd: '08:00:00' // until then
 
   // Twilio; the auth token is a Key Vault reference resolved with the user-assigned identity.
   Twilio__AccountSid: twilioAccountSid

@@ -3,7 +3,7 @@ namespace Notify.Benchmark;
 /// <summary>
 /// The command line: <c>[--short] [--out FILE] [--concurrency N] [--rate R] [--seconds S] [--intake-seconds S]
 /// [--failover-rate R] [--failover-seconds S] [--silent-orders N] [--sweep-settled A,B] [--sweep-rounds N]
-/// [--parts 1,2,3a,3b,4]</c>.
+/// [--damage-orders N] [--parts 1,2,3a,6,3b,4]</c>.
 /// </summary>
 public sealed record BenchmarkOptions(
     bool Short,
@@ -17,6 +17,7 @@ public sealed record BenchmarkOptions(
     int SilentOrders,
     int[] SweepSettled,
     int SweepRounds,
+    int DamageOrders,
     string[] Parts)
 {
     /// <summary>Reads the arguments; short mode scales every part down to a few seconds.</summary>
@@ -38,6 +39,7 @@ public sealed record BenchmarkOptions(
             (int)Number("--silent-orders", isShort ? 10 : 100),
             (Value("--sweep-settled") ?? (isShort ? "100,1000" : "1000,100000")).Split(",").Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
             (int)Number("--sweep-rounds", isShort ? 1 : 5),
-            (Value("--parts") ?? "1,2,3a,3b,4").Split(','));
+            (int)Number("--damage-orders", isShort ? 500 : 5000),
+            (Value("--parts") ?? "1,2,3a,6,3b,4").Split(','));
     }
 }

@@ -24,6 +24,7 @@ await using (var stack = await LocalStack.StartAsync())
     await RunPartAsync("1", "1. intake efficiency", () => IntakeScenario.RunAsync(stack, app, observers, options, report));
     await RunPartAsync("2", "2. end-to-end latency (and 5. cost)", () => LatencyScenario.RunAsync(stack, app, sandbox, observers, options, report));
     await RunPartAsync("3a", "3a. failover, SMS failing", () => FailoverScenario.RunAsync(app, sandbox, observers, options, report));
+    await RunPartAsync("6", "6. damage report", () => DamageScenario.RunAsync(stack, app, options, report));
     // 3b and 4 restart the self-host with their own settings (short timeouts, the sweep's timer), so they come last.
     await RunPartAsync("3b", "3b. failover, SMS silent", () => SilentScenario.RunAsync(stack, app, sandbox, observers, options, report));
     await RunPartAsync("4", "4. sweep scaling", () => SweepScenario.RunAsync(stack, app, sandbox, observers, options, report));

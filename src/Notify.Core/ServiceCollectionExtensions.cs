@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Broadcasts;
 using Notify.Channels;
 using Notify.Configuration;
 using Notify.Channels.Health;
 using Notify.Customers;
+using Notify.Damage;
 using Notify.Deadlines;
 using Notify.Delivery.Alerts;
 using Notify.Delivery.Pipeline;
@@ -55,6 +57,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IntakeService>();
         services.AddSingleton<PageTokens>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<DamageQueries>();
+        services.AddSingleton<BroadcastAudiences>();
+        services.AddSingleton<BroadcastNotices>();
+        services.AddSingleton<SendPacer>();
+        services.AddSingleton<BroadcastService>();
+        services.AddSingleton<BroadcastQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<OutageLedger>();

@@ -29,6 +29,7 @@ public static class TwilioSandboxApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = TwilioJson.Options.Encoder);
         builder.Services.AddSingleton<MessageLog>();
         builder.Services.AddSingleton<ModeBoard>();
+        builder.Services.AddSingleton<RateLimit.RateLimiter>();
         builder.Services.AddStatusCallbacks();
 
         var app = builder.Build();
@@ -37,6 +38,7 @@ public static class TwilioSandboxApp
         app.MapTwilioMessages();
         app.MapSandboxMessages();
         app.MapSandboxModes();
+        RateLimit.RateLimitApi.MapSandboxRateLimit(app);
         app.MapMessagePage();
         return app;
     }

@@ -8,8 +8,11 @@ using Notify.Signing;
 namespace Notify.Benchmark.Load;
 
 /// <summary>A merchant created through the operator route, posting orders signed as a merchant's system does.</summary>
-public sealed class BenchMerchant(HttpClient http, string id, string secret)
+public sealed class BenchMerchant(HttpClient http, string id, string secret, string apiKey = "")
 {
+    /// <summary>The merchant's API key, for its read routes.</summary>
+    public string ApiKey { get; } = apiKey;
+
     /// <summary>The merchant id (the partition its orders live in).</summary>
     public string Id { get; } = id;
 
@@ -27,7 +30,7 @@ public sealed class BenchMerchant(HttpClient http, string id, string secret)
         {
             throw new InvalidOperationException($"Creating a merchant answered {(int)response.StatusCode}: {created?.ToJsonString()}");
         }
-        return new BenchMerchant(http, created!["merchantId"]!.GetValue<string>(), created["webhookSecret"]!.GetValue<string>());
+        return new BenchMerchant(http, created!["merchantId"]!.GetValue<string>(), created["webhookSecret"]!.GetValue<string>(), created["apiKey"]!.GetValue<string>());
     }
 
     /// <summary>Signs and posts one order; returns the status code (202 when accepted).</summary>

@@ -52,6 +52,10 @@ public static partial class AttemptErrors
     public const string DeliveryTimedOut = "delivery.timed_out";
     /// <summary>The send kept failing and its message went to the poison queue.</summary>
     public const string DeliveryPoisoned = "delivery.poisoned";
+    /// <summary>The channel cannot carry a broadcast's free text (KakaoTalk AlimTalk sends approved templates only).</summary>
+    public const string BroadcastNotSupported = "broadcast.not_supported";
+    /// <summary>A broadcast recipient's broadcast row is gone.</summary>
+    public const string BroadcastGone = "broadcast.gone";
 
     /// <summary>The stored form of an error: the code, then the message.</summary>
     public static string Format(string code, string message) => $"{code}: {message}";

@@ -74,4 +74,19 @@ public sealed class NotifyOptions
     /// Off, a webhook URL must be https on a public address, checked when it is set and again on every connection.
     /// </summary>
     public bool AllowPrivateWebhooks { get; set; }
+
+    /// <summary>Broadcast sends released per second on SMS (Twilio's per-sender limit; 1/s for a long code).</summary>
+    public double SmsSendsPerSecond { get; set; } = 10;
+
+    /// <summary>Broadcast sends released per second by e-mail.</summary>
+    public double EmailSendsPerSecond { get; set; } = 10;
+
+    /// <summary>Broadcast sends released per second to the merchant's webhook.</summary>
+    public double WebhookSendsPerSecond { get; set; } = 10;
+
+    /// <summary>When quiet hours begin in the merchant's time zone: no broadcast is sent until <see cref="QuietHoursEnd"/> unless urgent.</summary>
+    public TimeSpan QuietHoursStart { get; set; } = TimeSpan.FromHours(21);
+
+    /// <summary>When quiet hours end in the merchant's time zone.</summary>
+    public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
 }

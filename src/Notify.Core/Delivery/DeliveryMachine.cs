@@ -60,7 +60,7 @@ public static class DeliveryMachine
         }
         // Health hears a verdict: delivered or failed. An accepted SMS is judged by its receipt or its deadline, and a
         // recipient's permanent rejection says nothing about the channel.
-        Effect[] health = result.Permanent || result.Status is SendStatus.Accepted or SendStatus.Unknown
+        Effect[] health = result.Permanent || result.Status is SendStatus.Accepted or SendStatus.Unknown or SendStatus.Throttled
             ? []
             : [new ReportHealth(attempt.Channel, result.Status == SendStatus.Delivered, result.Error)];
         if (state.IsSettled)
@@ -74,6 +74,7 @@ public static class DeliveryMachine
                 SendStatus.Accepted => AttemptStatus.Accepted,
                 SendStatus.Unknown => AttemptStatus.Unknown,
                 SendStatus.Failed => AttemptStatus.Failed,
+                SendStatus.Throttled => AttemptStatus.Cancelled,
             };
             return new Step(state.WithAttempt(n, a => a with
             {
@@ -94,6 +95,12 @@ public static class DeliveryMachine
                     Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due,
                 });
                 return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), old, .. health]);
+            case SendStatus.Throttled:
+                // Back-pressure: the same attempt goes back on its queue after the wait, with a fresh pickup deadline.
+                var wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
+                var again = DueTime.After(context.Now, wait + context.Timings.SendPickup);
+                var requeued = state.WithAttempt(n, a => a with { Status = AttemptStatus.Queued, Error = result.Error, DeadlineAt = again });
+                return new Step(requeued, [new ScheduleDeadline(DeadlineKeys.Attempt(n), again), old, new EnqueueSend(attempt.Channel, n, wait)]);
             default:
                 var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null });
                 return Reroute(failed, attempt.Channel, context, [old, .. health]);

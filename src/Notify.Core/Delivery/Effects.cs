@@ -7,8 +7,8 @@ public abstract record Effect
     public virtual bool RunsBeforeSave => false;
 }
 
-/// <summary>Put attempt <paramref name="Attempt"/>'s send message on <paramref name="Channel"/>'s queue.</summary>
-public sealed record EnqueueSend(string Channel, int Attempt) : Effect;
+/// <summary>Put attempt <paramref name="Attempt"/>'s send message on <paramref name="Channel"/>'s queue, invisible for <paramref name="Delay"/>.</summary>
+public sealed record EnqueueSend(string Channel, int Attempt, TimeSpan? Delay = null) : Effect;
 
 /// <summary>Record a deadline in the sweep's index; done before the state is saved, so a crash cannot lose it.</summary>
 public sealed record ScheduleDeadline(string Kind, DateTimeOffset DueAt) : Effect

@@ -23,7 +23,9 @@ public sealed class FanOutService(
         var saved = await pipeline.RunAsync(merchantId, orderId, (context, order, state) =>
         {
             var customer = OrderRows.ToOrder(order).Customer;
-            var chain = merchant.Channels.Where(name => channels[name].CanReach(merchant, customer)).ToList();
+            // KakaoTalk AlimTalk sends approved templates only: a broadcast's free text skips it.
+            var chain = merchant.Channels
+                .Where(name => channels[name].CanReach(merchant, customer) && !(name == ChannelNames.Kakao && DeliveryIds.IsRecipient(orderId))).ToList();
             var planned = DeliveryMachine.Plan(state, chain, context);
             return planned is null ? null : planned with { Effects = [.. planned.Effects, new ClearDeadline(DeadlineKeys.FanOut, order.FanOutDueAt)] };
         }, ct);

@@ -27,6 +27,18 @@ public static class RowKeys
     /// <summary>The record that an order number is taken.</summary>
     public static string OrderNumber(string orderNumber) => "number|" + Escape(orderNumber);
 
+    /// <summary>Prefix of broadcast rows: a broadcast's own row, then its recipients after it.</summary>
+    public const string BroadcastPrefix = "broadcast|";
+
+    /// <summary>A broadcast's own row.</summary>
+    public static string Broadcast(string broadcastId) => BroadcastPrefix + broadcastId;
+
+    /// <summary>A broadcast recipient's row (<paramref name="n"/>: 8 hex digits), carrying the same delivery columns as an order row.</summary>
+    public static string BroadcastRecipient(string broadcastId, string n) => $"{BroadcastPrefix}{broadcastId}|{n}";
+
+    /// <summary>The record that an <c>Idempotency-Key</c> of a broadcast was answered.</summary>
+    public static string BroadcastKey(string idempotencyKey) => "broadcastkey|" + Escape(idempotencyKey);
+
     /// <summary>The first key after every key that starts with <paramref name="prefix"/>.</summary>
     public static string After(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 

@@ -14,6 +14,7 @@ internal static class CreateMessage
         HttpContext http,
         MessageLog log,
         ModeBoard modes,
+        RateLimit.RateLimiter limiter,
         StatusCallbacks callbacks,
         TimeProvider clock,
         IOptions<SandboxOptions> options)
@@ -24,6 +25,12 @@ internal static class CreateMessage
         if (MessageRequest.Parse(form, out var error) is not { } request)
         {
             return error!;
+        }
+
+        if (!limiter.TryTake())
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return TwilioError.Result(StatusCodes.Status429TooManyRequests, 20429, "Too Many Requests");
         }
 
         var rule = modes.For(request.To);

@@ -160,6 +160,30 @@ public sealed class ClaimAndSendTests
     }
 
     [Fact]
+    public void Throttled_send_puts_the_same_attempt_back_on_its_queue_after_the_wait_with_no_health_report()
+    {
+        var clock = NewClock();
+        var planned = Planned(clock);
+        var claimed = Claimed(planned);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var now = clock.GetUtcNow();
+        var wait = TimeSpan.FromSeconds(2);
+
+        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Throttled, Error: "429", RetryAfter: wait), new DeliveryContext(now, Timings, All)).Must();
+
+        Assert.Equal(ConfirmationStatus.Pending, step.State.Status);
+        var attempt = Assert.Single(step.State.Attempts);
+        Assert.Equal((Sms, AttemptStatus.Queued, now + wait + Timings.SendPickup), (attempt.Channel, attempt.Status, attempt.DeadlineAt!.Value));
+        Assert.Equal<Effect>(
+        [
+            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + wait + Timings.SendPickup),
+            new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
+            new EnqueueSend(Sms, 1, wait),
+        ], step.Effects);
+        Assert.NotNull(DeliveryMachine.Claim(step.State, 1));
+    }
+
+    [Fact]
     public void Failed_send_queues_the_next_channel_as_attempt_2_and_reports_health_failure()
     {
         var clock = NewClock();

@@ -31,4 +31,19 @@ public sealed class SandboxClient(Uri baseAddress)
         var modes = await _http.GetFromJsonAsync<JsonObject>("/sandbox/mode");
         return modes!["refused"]?[to]?.GetValue<int>() ?? 0;
     }
+
+    /// <summary>Every message the sandbox accepted.</summary>
+    public async Task<List<JsonObject>> MessagesAsync() =>
+        (await _http.GetFromJsonAsync<JsonArray>("/sandbox/messages"))!.Select(m => m!.AsObject()).ToList();
+
+    /// <summary>Answers 429 beyond <paramref name="perSecond"/> creates a second (0: no limit), counting refusals afresh.</summary>
+    public async Task SetRateLimitAsync(int perSecond)
+    {
+        using var response = await _http.PutAsJsonAsync("/sandbox/rate-limit", new { perSecond });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Creates refused by the rate limit since it was set.</summary>
+    public async Task<int> RateLimitedAsync() =>
+        (await _http.GetFromJsonAsync<JsonObject>("/sandbox/rate-limit"))!["refused"]!.GetValue<int>();
 }

@@ -27,6 +27,17 @@ public sealed class EmailChannel(EmailSender sender, IOptions<SmtpOptions> optio
         return sender.SendAsync(email, mail.Subject, mail.Text, mail.Html, MessageId(confirmation.AttemptKey), ct);
     }
 
+    /// <inheritdoc />
+    public Task<SendResult> SendNoticeAsync(OutboundNotice notice, CancellationToken ct)
+    {
+        if (notice.Customer.Email is not { Length: > 0 } email)
+        {
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.EmailNoAddress, "The customer has no e-mail address."), Permanent: true));
+        }
+        var html = $"<p>{System.Net.WebUtility.HtmlEncode(notice.Text)}</p>";
+        return sender.SendAsync(email, notice.Subject, notice.Text, html, MessageId(notice.AttemptKey), ct);
+    }
+
     /// <summary>The Message-Id of an attempt: the same attempt sent twice carries the same id, so the copy is recognisable.</summary>
     public string MessageId(string attemptKey)
     {

@@ -26,14 +26,15 @@ public abstract class ProviderPolicies(TimeSpan retryDelay, TimeSpan breakFor, T
             (_, _, _, _) => Task.CompletedTask);
 
     /// <summary>
-    /// Opens after <see cref="Breaker.DefaultFailuresBeforeBreaking"/> failures in a row (no connection, timeouts, 429,
-    /// 5xx): a fast local guard; the shared channel health decides for everybody.
+    /// Opens after <see cref="Breaker.DefaultFailuresBeforeBreaking"/> failures in a row (no connection, timeouts, 5xx):
+    /// a fast local guard; the shared channel health decides for everybody. A 429 is back-pressure, not a failure: it
+    /// never opens the circuit.
     /// </summary>
     public BreakerPolicy CircuitBreaker { get; } = new(
         Policy<HttpResponseMessage>
             .Handle<HttpRequestException>()
             .Or<TimeoutRejectedException>()
-            .OrResult(r => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
+            .OrResult(r => (int)r.StatusCode >= 500),
         new Breaker(clock, Breaker.DefaultFailuresBeforeBreaking, breakFor));
 
     /// <summary>Gives up on one request after the timeout.</summary>

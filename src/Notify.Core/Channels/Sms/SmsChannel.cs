@@ -27,6 +27,12 @@ public sealed class SmsChannel(SmsSender sender, IOptions<NotifyOptions> options
         return sender.SendAsync(phone, message.Sms, StatusCallback(confirmation.AttemptKey), ct);
     }
 
+    /// <inheritdoc />
+    public Task<SendResult> SendNoticeAsync(OutboundNotice notice, CancellationToken ct) =>
+        notice.Customer.Phone is { Length: > 0 } phone
+            ? sender.SendAsync(phone, notice.Text, StatusCallback(notice.AttemptKey), ct)
+            : Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.SmsNoPhone, "The customer has no phone number."), Permanent: true));
+
     // The attempt key lets a receipt find its attempt even when the create timed out and the SID was never seen.
     private string StatusCallback(string attemptKey) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/receipts/twilio?attempt={Uri.EscapeDataString(attemptKey)}";

@@ -17,19 +17,28 @@ internal static class TwilioOutcome
         [21614] = "not a mobile number",
     };
 
+    /// <summary>How long a send Twilio throttled waits before it is tried again.</summary>
+    public static readonly TimeSpan Backpressure = TimeSpan.FromSeconds(2);
+
     /// <summary>Twilio answered with an error.</summary>
     public static SendResult Rejected(ApiException e, ILogger logger)
     {
         // Twilio's message can quote the number, so only the status and code are logged.
         logger.LogWarning("Twilio refused a create: HTTP {Status}, code {Code}", e.Status, e.Code);
+        if (e.Status == 429)
+        {
+            // The sender's queue is full, still after the retries: wait and send again, never a sign of an outage.
+            return new SendResult(SendStatus.Throttled,
+                Error: AttemptErrors.Format(AttemptErrors.SmsProviderRefused, "Twilio throttled the request (HTTP 429), after retries."), RetryAfter: Backpressure);
+        }
         var what = Permanent.TryGetValue(e.Code, out var reason) ? $", {reason}" : "";
         var (code, message) = e.Status switch
         {
-            429 or 503 => (AttemptErrors.SmsProviderRefused, $"Twilio refused the request (HTTP {e.Status}), after retries."),
+            503 => (AttemptErrors.SmsProviderRefused, $"Twilio refused the request (HTTP {e.Status}), after retries."),
             >= 400 and < 500 => (AttemptErrors.SmsRejected, $"Twilio rejected the message permanently (HTTP {e.Status}, code {e.Code}{what})."),
             _ => (AttemptErrors.SmsProviderError, $"Twilio failed (HTTP {e.Status})."),
         };
-        return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(code, message), Permanent: e.Status is >= 400 and < 500 and not 429);
+        return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(code, message), Permanent: e.Status is >= 400 and < 500);
     }
 
     /// <summary>No answer from Twilio: a timeout may have created a message; anything else did not.</summary>

@@ -36,4 +36,19 @@ public sealed class WebhookChannel(WebhookSender sender, TimeProvider time) : IC
             time.GetUtcNow());
         return sender.SendAsync(url, merchant.LiveWebhookSecrets(time.GetUtcNow()), confirmation.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
     }
+
+    /// <inheritdoc />
+    public Task<SendResult> SendNoticeAsync(OutboundNotice notice, CancellationToken ct)
+    {
+        var merchant = notice.Merchant;
+        if (!Uri.TryCreate(merchant.WebhookUrl, UriKind.Absolute, out var url))
+        {
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.WebhookNoUrl, "The merchant has no usable webhook URL."), Permanent: true));
+        }
+        var customer = notice.Customer;
+        var @event = new WebhookEvent(
+            WebhookEvent.BroadcastNotice, merchant.Id, notice.DeliveryId, "",
+            new WebhookCustomer(customer.Name, customer.Phone, customer.Email), notice.Text, notice.Attempt, time.GetUtcNow());
+        return sender.SendAsync(url, merchant.LiveWebhookSecrets(time.GetUtcNow()), notice.AttemptKey, JsonSerializer.SerializeToUtf8Bytes(@event, Json.Options), ct);
+    }
 }

@@ -1,10 +1,10 @@
 namespace Notify.Channels.Webhook;
 
 /// <summary>The JSON event posted to a merchant's webhook so the merchant can tell the customer.</summary>
-/// <param name="Type">Always <see cref="OrderConfirmation"/>.</param>
+/// <param name="Type"><see cref="OrderConfirmation"/>, or <see cref="BroadcastNotice"/> for a merchant's notice.</param>
 /// <param name="MerchantId">The merchant.</param>
-/// <param name="OrderId">Notify's order id.</param>
-/// <param name="OrderNumber">The merchant's own order number.</param>
+/// <param name="OrderId">Notify's order id; for a notice, the recipient's delivery id.</param>
+/// <param name="OrderNumber">The merchant's own order number; empty for a notice.</param>
 /// <param name="Customer">Who to tell.</param>
 /// <param name="Message">The customer-facing confirmation text, ready to pass on.</param>
 /// <param name="Attempt">The attempt's number within the delivery.</param>
@@ -21,6 +21,9 @@ public sealed record WebhookEvent(
 {
     /// <summary>The event type of an order confirmation.</summary>
     public const string OrderConfirmation = "order.confirmation";
+
+    /// <summary>The event type of a merchant's notice to a customer (a broadcast): pass <c>message</c> on.</summary>
+    public const string BroadcastNotice = "broadcast.notice";
 }
 
 /// <summary>The customer as a webhook event names them.</summary>

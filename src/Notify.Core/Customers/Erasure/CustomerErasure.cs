@@ -90,6 +90,25 @@ public sealed class CustomerErasure(MerchantAuth auth, CustomerIds ids, OrderEra
         {
             erased += await orders.EraseAsync(merchantId, rowKey, ct) is null ? 0 : 1;
         }
+        // Broadcast recipients carry the contact in the same columns: erased (and their delivery stopped) the same way, not counted as orders.
+        foreach (var rowKey in await TheirRowsAsync(merchantId, RowKeys.BroadcastPrefix, key, ct))
+        {
+            await orders.EraseAsync(merchantId, rowKey, ct);
+        }
         return erased;
+    }
+
+    private async Task<List<string>> TheirRowsAsync(string merchantId, string prefix, string key, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {prefix} and RowKey lt {RowKeys.After(prefix)}");
+        var theirs = new List<string>();
+        await foreach (var row in _data.QueryAsync<TableEntity>(filter, 1000, ["RowKey", nameof(OrderEntity.CustomerPhone), nameof(OrderEntity.CustomerEmail)], ct))
+        {
+            if (OrderErasure.CustomerKey(row.GetString(nameof(OrderEntity.CustomerPhone)), row.GetString(nameof(OrderEntity.CustomerEmail))) == key)
+            {
+                theirs.Add(row.RowKey);
+            }
+        }
+        return theirs;
     }
 }

@@ -14,14 +14,14 @@ public sealed class MerchantAlerts(SmsSender sms, EmailSender email)
     public async Task<bool> SendAsync(Merchant merchant, string orderId, Order order, CancellationToken ct)
     {
         var alert = MerchantAlertTemplates.Render(merchant, order.OrderNumber, order.Customer);
-        if (merchant.AlertPhone is { } phone && await sms.SendAsync(phone, alert.Sms, statusCallback: null, ct) is { Status: not SendStatus.Failed })
+        if (merchant.AlertPhone is { } phone && await sms.SendAsync(phone, alert.Sms, statusCallback: null, ct) is { Status: not (SendStatus.Failed or SendStatus.Throttled) })
         {
             return true;
         }
         if (merchant.AlertEmail is { } address)
         {
             var sent = await email.SendAsync(address, alert.Email.Subject, alert.Email.Text, alert.Email.Html, $"<alert.{merchant.Id}.{orderId}@notify>", ct);
-            return sent.Status != SendStatus.Failed;
+            return sent.Status is not (SendStatus.Failed or SendStatus.Throttled);
         }
         return false;
     }

@@ -58,7 +58,7 @@ public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions condi
         var probed = new HashSet<string>();
         for (var attempt = 1; ; attempt++)
         {
-            var order = attempt == 1 && known is { } row && row.ETag != default ? row : await data.FindAsync<OrderEntity>(merchantId, RowKeys.Order(orderId), ct);
+            var order = attempt == 1 && known is { } row && row.ETag != default ? row : await data.FindAsync<OrderEntity>(merchantId, DeliveryIds.RowKey(orderId), ct);
             if (order is null)
             {
                 return null;

@@ -22,7 +22,7 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
     public async Task<IReadOnlyList<Transition>> AfterSaveAsync(string merchantId, OrderEntity row, Step step, CancellationToken ct)
     {
         var started = new List<Transition>();
-        foreach (var effect in step.Effects.Where(e => !e.RunsBeforeSave))
+        foreach (var effect in step.Effects.Where(e => !e.RunsBeforeSave && !Superseded(e, step, row.OrderId)))
         {
             if (await RunAsync(merchantId, row.OrderId, row, effect, ct) is { } next)
             {
@@ -31,6 +31,12 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
         }
         return started;
     }
+
+    // A deadline moved within its minute was rewritten in place by its ScheduleDeadline: clearing the old one would
+    // delete the new one (same partition, same row key).
+    private static bool Superseded(Effect effect, Step step, string deliveryId) =>
+        effect is ClearDeadline clear && step.Effects.OfType<ScheduleDeadline>().Any(s =>
+            s.Kind == clear.Kind && DeadlineIndex.PartitionFor(s.DueAt, deliveryId) == DeadlineIndex.PartitionFor(clear.DueAt, deliveryId));
 
     private async Task<Transition?> RunAsync(string merchantId, string orderId, OrderEntity? row, Effect effect, CancellationToken ct)
     {
@@ -43,7 +49,7 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
                 await deadlines.ClearAsync(clear.Kind, merchantId, orderId, clear.DueAt, ct);
                 return null;
             case EnqueueSend send:
-                await queues.SendAsync(DeliveryQueues.For(send.Channel), new SendMessage(merchantId, orderId, send.Attempt), ct);
+                await queues.SendAsync(DeliveryQueues.For(send.Channel), new SendMessage(merchantId, orderId, send.Attempt), ct, send.Delay);
                 return null;
             case ReportHealth report:
                 await health.ReportAsync(report.Channel, report.Succeeded, report.Error, ct);
@@ -57,7 +63,9 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
             case AlertMerchant:
                 return (context, _, state) => DeliveryMachine.ClaimAlert(state, context);
             case SendAlert:
-                var sent = await merchants.FindAsync(merchantId, ct) is { } merchant
+                // A broadcast recipient nobody could reach shows in the broadcast's progress, not as one alert each.
+                var sent = !DeliveryIds.IsRecipient(orderId)
+                           && await merchants.FindAsync(merchantId, ct) is { } merchant
                            && await alerts.SendAsync(merchant, orderId, OrderRows.ToOrder(row!), ct);
                 return (_, _, state) => DeliveryMachine.RecordAlert(state, sent);
             default:

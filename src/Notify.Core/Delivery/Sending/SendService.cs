@@ -1,3 +1,4 @@
+using Notify.Broadcasts;
 using Notify.Channels;
 using Notify.Delivery.Pipeline;
 using Notify.Merchants;
@@ -6,7 +7,7 @@ using Notify.Orders;
 namespace Notify.Delivery.Sending;
 
 /// <summary>Sends one attempt over its channel: claim it, talk to the provider once, record the answer.</summary>
-public sealed class SendService(MerchantStore merchants, DeliveryPipeline pipeline, ChannelRegistry channels)
+public sealed class SendService(MerchantStore merchants, DeliveryPipeline pipeline, ChannelRegistry channels, BroadcastNotices notices)
 {
     /// <summary>
     /// Sends attempt <c>message.Attempt</c> if it is still queued. A redelivered message finds it claimed or done
@@ -23,8 +24,10 @@ public sealed class SendService(MerchantStore merchants, DeliveryPipeline pipeli
         }
         var merchant = await merchants.FindAsync(message.MerchantId, ct)
                        ?? throw new InvalidOperationException($"Merchant {message.MerchantId} of a claimed delivery is gone.");
-        var order = OrderRows.ToOrder(claimed.Row);
-        var result = await channels[channelName].SendAsync(new OutboundConfirmation(merchant, message.OrderId, order, message.Attempt), ct);
+        // A broadcast recipient's row carries the customer but not an order: it gets the broadcast's text instead.
+        var result = DeliveryIds.IsRecipient(message.OrderId)
+            ? await notices.SendAsync(channels[channelName], merchant, claimed.Row, message.Attempt, ct)
+            : await channels[channelName].SendAsync(new OutboundConfirmation(merchant, message.OrderId, OrderRows.ToOrder(claimed.Row), message.Attempt), ct);
 
         // The claim's row holds the saved state and ETag: no second read unless a receipt or the sweep moved it on.
         await pipeline.RunAsync(message.MerchantId, message.OrderId, (context, _, state) =>

@@ -77,7 +77,7 @@ public sealed class SmsChannelTests
     }
 
     [Fact]
-    public async Task Throttled_request_is_retried_then_fails()
+    public async Task Throttled_request_is_retried_then_is_back_pressure_not_a_failure()
     {
         await using var sandbox = await Sandbox.StartAsync();
         await sandbox.PutModeAsync(new { mode = "throttle" });
@@ -85,7 +85,9 @@ public sealed class SmsChannelTests
 
         var result = await services.Channel(ChannelNames.Sms).SendAsync(Samples.Confirmation(), CancellationToken.None);
 
-        Assert.Equal(SendStatus.Failed, result.Status);
+        Assert.Equal(SendStatus.Throttled, result.Status);
+        Assert.False(result.Permanent);
+        Assert.True(result.RetryAfter > TimeSpan.Zero);
         Assert.Contains("429", result.Error);
         Assert.Equal(3, await sandbox.RefusedAsync(Samples.Phone));
     }
