@@ -33,16 +33,23 @@ dotnet test Notify.sln --no-build -nologo 2>&1 | tee "$log" || status=$?
 passed=$(grep -oP '(Passed|Failed)!.*Passed:\s+\K[0-9]+' "$log" | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oP '(Passed|Failed)!\s+-\s+Failed:\s+\K[0-9]+' "$log" | awk '{s+=$1} END {print s+0}')
 
-# The benchmark's short mode, so the program cannot rot; its numbers are noise here and are not judged.
-if ! dotnet run --no-build --project src/Notify.Benchmark -- --short --out .local/benchmark-short.json > .local/benchmark.log 2>&1; then
+# The benchmark's short mode, so the program cannot rot; its numbers are noise here and are not judged. It is one
+# check in the closing line, as the Bicep check is.
+if dotnet run --no-build --project src/Notify.Benchmark -- --short --out .local/benchmark-short.json > .local/benchmark.log 2>&1; then
+    passed=$((passed + 1))
+else
     tail -40 .local/benchmark.log >&2
     echo "The benchmark's short mode failed (see .local/benchmark.log)." >&2
+    failed=$((failed + 1))
     status=1
 fi
 
-if ! bash infra/check.sh > .local/bicep.log 2>&1; then
+if bash infra/check.sh > .local/bicep.log 2>&1; then
+    passed=$((passed + 1))
+else
     cat .local/bicep.log >&2
     echo "The Bicep templates do not build or lint cleanly." >&2
+    failed=$((failed + 1))
     status=1
 fi
 

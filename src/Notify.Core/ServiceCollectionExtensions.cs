@@ -67,6 +67,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<OutageLedger>();
         services.AddSingleton<ChannelsReport>();
+        services.AddSingleton<Notify.Operations.HealthCheck>();
         services.AddSingleton<StallSweep>();
         services.AddSingleton<MerchantData>();
         services.AddSingleton<DeliveryConditions>();

@@ -40,6 +40,7 @@ public sealed class FunctionsMetadataTests
         { "ConsoleSignOut", "delete", "api/console/session", "Anonymous" },
         { "ConsolePage", "get", "console", "Anonymous" },
         { "ConsoleFile", "get", "console/{*path}", "Anonymous" },
+        { "Health", "get", "api/health", "Anonymous" },
         { "DamageReport", "get", "api/merchants/{merchantId}/damage", "Anonymous" },
         { "PostBroadcast", "post", "api/merchants/{merchantId}/broadcasts", "Anonymous" },
         { "GetBroadcast", "get", "api/merchants/{merchantId}/broadcasts/{broadcastId}", "Anonymous" },
