@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Notify.Common;
 using Notify.Merchants;
+using Notify.Merchants.Changes;
 using Notify.Triggers.Http;
 
 namespace Notify.Triggers.Merchants;

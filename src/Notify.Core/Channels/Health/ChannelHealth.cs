@@ -53,8 +53,8 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     public Task<bool> TryClaimProbeAsync(string channel, CancellationToken ct) =>
         UpdateAsync(channel, row => HealthRules.ClaimProbe(row, clock.GetUtcNow(), options.Value), ct);
 
-    /// <summary>Records a send's, receipt's or deadline's verdict on a channel.</summary>
-    public async Task ReportAsync(string channel, bool succeeded, string? error, CancellationToken ct)
+    /// <summary>Records a send's, receipt's or deadline's verdict on a channel, for a delivery of <paramref name="merchantId"/>.</summary>
+    public async Task ReportAsync(string channel, bool succeeded, string? error, string? merchantId, CancellationToken ct)
     {
         if (!Shared.Contains(channel))
         {
@@ -62,14 +62,15 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         }
         if (succeeded)
         {
-            // Successes on a healthy channel change nothing: no write on the happy path.
-            if ((await ReadAsync(ct)).TryGetValue(channel, out var known) && known.Status != ChannelState.Up)
+            // Successes on a healthy channel with a clean window change nothing: no write on the happy path.
+            if ((await ReadAsync(ct)).TryGetValue(channel, out var known) && (known.Status != ChannelState.Up || known.WindowFailures > 0))
             {
-                await UpdateAsync(channel, row => HealthRules.Recover(row, clock.GetUtcNow()), ct);
+                var now = clock.GetUtcNow();
+                await UpdateAsync(channel, row => row.Status == ChannelState.Up ? HealthRules.Succeed(row, now, options.Value) : HealthRules.Recover(row, now), ct);
             }
             return;
         }
-        await UpdateAsync(channel, row => HealthRules.Fail(row, error, clock.GetUtcNow(), options.Value), ct);
+        await UpdateAsync(channel, row => HealthRules.Fail(row, error, clock.GetUtcNow(), options.Value, merchantId), ct);
     }
 
     /// <summary>A delivery passed over <paramref name="channel"/> while it was down.</summary>

@@ -34,6 +34,10 @@ public sealed class ChannelHealthEntity : ITableEntity
     public DateTimeOffset WindowStart { get; set; }
     /// <summary>Failures in the current window.</summary>
     public int WindowFailures { get; set; }
+    /// <summary>Successes in the current window, counted only once it has a failure (no write on the happy path).</summary>
+    public int WindowSuccesses { get; set; }
+    /// <summary>Short tags of the merchants whose deliveries failed in the current window, comma-separated (a few at most).</summary>
+    public string WindowMerchants { get; set; } = "";
     /// <summary>The latest failure's text.</summary>
     public string? LastError { get; set; }
     /// <summary>Until when a channel that is down is skipped without probing.</summary>

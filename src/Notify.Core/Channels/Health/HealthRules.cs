@@ -12,8 +12,12 @@ public sealed record HealthChange(ChannelHealthEntity Row, OutageRecord? Ledger)
 /// </summary>
 public static class HealthRules
 {
-    /// <summary>A failure: counted in the window; at the threshold the channel goes down and an outage opens.</summary>
-    public static HealthChange Fail(ChannelHealthEntity row, string? error, DateTimeOffset now, NotifyOptions o)
+    /// <summary>
+    /// A failure: counted in the window; at the threshold the channel goes down and an outage opens, but only when the
+    /// failures look channel-wide: spread over more than one merchant, or with no delivery succeeding in the window at
+    /// all. One shop whose customers' numbers fail, while other deliveries go through, never takes it down for everybody.
+    /// </summary>
+    public static HealthChange Fail(ChannelHealthEntity row, string? error, DateTimeOffset now, NotifyOptions o, string? merchantId = null)
     {
         row.LastError = error;
         if (row.Status != ChannelState.Up)
@@ -31,11 +35,15 @@ public static class HealthRules
         }
         if (now - row.WindowStart > o.ChannelFailureWindow)
         {
-            row.WindowStart = now;
-            row.WindowFailures = 0;
+            StartWindow(row, now);
         }
         row.WindowFailures++;
-        if (row.WindowFailures < o.ChannelFailureThreshold)
+        var merchants = row.WindowMerchants.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        if (merchantId is not null && merchants.Count < MerchantsKept && merchants.Add(Tag(merchantId)))
+        {
+            row.WindowMerchants = string.Join(',', merchants);
+        }
+        if (row.WindowFailures < o.ChannelFailureThreshold || (merchants.Count < 2 && row.WindowSuccesses > 0))
         {
             return new HealthChange(row, null);
         }
@@ -50,6 +58,20 @@ public static class HealthRules
         return new HealthChange(row, OutageLedger.Opened(row));
     }
 
+    /// <summary>
+    /// A success on a channel that is up, counted only while its window holds failures: the evidence that a failing
+    /// merchant's trouble is its own. Null (no write) otherwise.
+    /// </summary>
+    public static HealthChange? Succeed(ChannelHealthEntity row, DateTimeOffset now, NotifyOptions o)
+    {
+        if (row.Status != ChannelState.Up || row.WindowFailures == 0 || now - row.WindowStart > o.ChannelFailureWindow)
+        {
+            return null;
+        }
+        row.WindowSuccesses++;
+        return new HealthChange(row, null);
+    }
+
     /// <summary>A success on a channel that was not up: it is back, and its outage closes.</summary>
     public static HealthChange? Recover(ChannelHealthEntity row, DateTimeOffset now)
     {
@@ -59,8 +81,7 @@ public static class HealthRules
         }
         var closed = OutageLedger.Closed(row, now);
         row.Status = ChannelState.Up;
-        row.WindowStart = now;
-        row.WindowFailures = 0;
+        StartWindow(row, now);
         row.CooldownUntil = null;
         row.Probes = 0;
         row.OutageId = null;
@@ -119,4 +140,18 @@ public static class HealthRules
         row.ConfirmedInsteadJson = Json.Serialize(counts);
         return new HealthChange(row, null);
     }
+
+    // Enough to tell one merchant from several; the tags are short hashes, never ids.
+    private const int MerchantsKept = 4;
+
+    private static void StartWindow(ChannelHealthEntity row, DateTimeOffset now)
+    {
+        row.WindowStart = now;
+        row.WindowFailures = 0;
+        row.WindowSuccesses = 0;
+        row.WindowMerchants = "";
+    }
+
+    private static string Tag(string merchantId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(merchantId)))[..8];
 }

@@ -52,7 +52,7 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
                 await queues.SendAsync(DeliveryQueues.For(send.Channel), new SendMessage(merchantId, orderId, send.Attempt), ct, send.Delay);
                 return null;
             case ReportHealth report:
-                await health.ReportAsync(report.Channel, report.Succeeded, report.Error, ct);
+                await health.ReportAsync(report.Channel, report.Succeeded, report.Error, merchantId, ct);
                 return null;
             case SkippedChannel skipped:
                 await health.RecordSkippedAsync(skipped.Channel, ct);

@@ -150,4 +150,66 @@ public sealed class HealthRulesTests
         Assert.Equal(ChannelState.Down, row.Status);
         return row;
     }
+
+    [Fact]
+    public void One_merchants_failures_amid_other_deliveries_successes_keep_the_channel_up()
+    {
+        var row = NewRow();
+        HealthRules.Fail(row, "30008", Now, Options, "m_badnumbers00001");
+        Assert.NotNull(HealthRules.Succeed(row, Now, Options));
+        for (var i = 0; i < 5; i++)
+        {
+            HealthRules.Fail(row, "30008", Now, Options, "m_badnumbers00001");
+        }
+
+        Assert.Equal(ChannelState.Up, row.Status);
+        Assert.Equal(6, row.WindowFailures);
+    }
+
+    [Fact]
+    public void Failures_spread_over_two_merchants_take_the_channel_down_whatever_succeeded()
+    {
+        var row = NewRow();
+        HealthRules.Fail(row, "503", Now, Options, "m_0000000000000001");
+        HealthRules.Succeed(row, Now, Options);
+        HealthRules.Fail(row, "503", Now, Options, "m_0000000000000001");
+        var tipping = HealthRules.Fail(row, "503", Now, Options, "m_0000000000000002");
+
+        Assert.Equal(ChannelState.Down, row.Status);
+        Assert.NotNull(tipping.Ledger);
+    }
+
+    [Fact]
+    public void A_single_merchant_whose_every_delivery_fails_still_takes_the_channel_down()
+    {
+        var row = NewRow();
+        for (var i = 0; i < Options.ChannelFailureThreshold; i++)
+        {
+            HealthRules.Fail(row, "503", Now, Options, "m_onlyshop0000001");
+        }
+
+        Assert.Equal(ChannelState.Down, row.Status);
+    }
+
+    [Fact]
+    public void Successes_are_counted_only_while_the_window_holds_failures()
+    {
+        var row = NewRow();
+
+        Assert.Null(HealthRules.Succeed(row, Now, Options));
+        HealthRules.Fail(row, "503", Now, Options, "m_0000000000000001");
+        _clock.Advance(Options.ChannelFailureWindow + TimeSpan.FromSeconds(1));
+        Assert.Null(HealthRules.Succeed(row, Now, Options));
+        Assert.Equal(0, row.WindowSuccesses);
+    }
+
+    [Fact]
+    public void Merchant_tags_in_the_row_are_short_hashes_not_ids()
+    {
+        var row = NewRow();
+        HealthRules.Fail(row, "503", Now, Options, "m_0123456789abcdef");
+
+        Assert.DoesNotContain("m_", row.WindowMerchants);
+        Assert.Equal(8, row.WindowMerchants.Length);
+    }
 }

@@ -6,9 +6,9 @@ using Notify.Configuration;
 using Notify.Customers;
 using Notify.Signing;
 
-namespace Notify.Merchants;
+namespace Notify.Merchants.Changes;
 
-/// <summary>Creates merchants; its field rules are shared with changes (<see cref="Changes.MerchantPatch"/>).</summary>
+/// <summary>Creates merchants; its field rules are shared with changes (<see cref="MerchantPatch"/>).</summary>
 public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>Validates the request, stores the merchant, and returns its secret and key (shown this once).</summary>

@@ -1,4 +1,4 @@
-namespace Notify.Merchants;
+namespace Notify.Merchants.Changes;
 
 /// <summary>The operator's request to create a merchant. Everything but the name has a default.</summary>
 public sealed record CreateMerchant(
@@ -10,8 +10,6 @@ public sealed record CreateMerchant(
     AlertContact? AlertContact,
     string? WebhookUrl);
 
-/// <summary>Where the merchant hears that a customer could not be reached.</summary>
-public sealed record AlertContact(string? Phone, string? Email);
 
 /// <summary>The answer to <see cref="CreateMerchant"/>: the only time the secret and the key are shown.</summary>
 public sealed record MerchantCreated(
