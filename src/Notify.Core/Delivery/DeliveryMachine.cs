@@ -93,7 +93,11 @@ public static class DeliveryMachine
                 {
                     Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due,
                 });
-                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), old, .. health]);
+                // A provider that never calls back (SOLAPI) is asked by the sweep, first at the poll deadline.
+                Effect[] poll = context.Timings.PollFor(attempt.Channel) is { } every
+                    ? [new ScheduleDeadline(DeadlineKeys.Poll(n), DueTime.After(context.Now, every))]
+                    : [];
+                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), .. poll, old, .. health]);
             default:
                 var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null });
                 return Reroute(failed, attempt.Channel, context, [old, .. health]);
