@@ -1,6 +1,9 @@
 namespace Notify.Merchants;
 
-/// <summary>The operator's request to create a merchant. Everything but the name has a default.</summary>
+/// <summary>
+/// The operator's request to create a merchant. Everything but the name has a default; a <c>KR</c> merchant created
+/// with <paramref name="Kakao"/> settings and no chain starts with KakaoTalk.
+/// </summary>
 public sealed record CreateMerchant(
     string? Name,
     string? Region,
@@ -8,7 +11,8 @@ public sealed record CreateMerchant(
     string? Locale,
     IReadOnlyList<string>? Channels,
     AlertContact? AlertContact,
-    string? WebhookUrl);
+    string? WebhookUrl,
+    KakaoSettings? Kakao = null);
 
 /// <summary>Where the merchant hears that a customer could not be reached.</summary>
 public sealed record AlertContact(string? Phone, string? Email);
@@ -24,4 +28,5 @@ public sealed record MerchantCreated(
     AlertContact? AlertContact,
     string? WebhookUrl,
     string WebhookSecret,
-    string ApiKey);
+    string ApiKey,
+    KakaoSettings? Kakao = null);
