@@ -131,6 +131,31 @@ public sealed class KakaoDeliveryTests(SweepApp app)
     }
 
     [Fact]
+    public async Task Timed_out_send_is_looked_up_by_attempt_key_never_sent_again_and_rerouted_at_its_deadline()
+    {
+        await app.FreshStartAsync();
+        var merchant = await KakaoMerchantAsync();
+        string phone = OrderSteps.NewPhone(), email = OrderSteps.NewEmail();
+        await app.Kakao.SetModeAsync("hang", phone);
+        var orderId = await merchant.PostOrderAsync(OrderSteps.ForCustomer(phone, email));
+
+        var waiting = await merchant.ConfirmationAsync(orderId, "sent");
+        Assert.Equal([("kakao", "unknown")], OrderSteps.Attempts(waiting));
+        // Polled while waiting: SOLAPI lists no message with this attempt key, so it waits on, and sends nothing.
+        app.Advance(SweepApp.KakaoPollInterval + TimeSpan.FromSeconds(1));
+        var polled = await Sweep.RunAsync(CancellationToken.None);
+        Assert.Equal(0, polled.Polled);
+        Assert.Equal("sent", (await merchant.ReadAsync(orderId))["confirmation"]!["status"]!.GetValue<string>());
+
+        app.Advance(SweepApp.KakaoReceiptTimeout);
+        await Sweep.RunAsync(CancellationToken.None);
+
+        var confirmation = await merchant.ConfirmationAsync(orderId, "confirmed");
+        Assert.Equal([("kakao", "timed-out"), ("sms", "delivered")], OrderSteps.Attempts(confirmation));
+        Assert.Equal(1, await app.Kakao.RefusedAsync(phone));
+    }
+
+    [Fact]
     public async Task Kakao_down_for_everyone_is_skipped_probed_back_and_leaves_one_outage()
     {
         await app.FreshStartAsync();
