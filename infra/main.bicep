@@ -86,6 +86,12 @@ param channels string = 'sms,email,webhook'
 @description('How long an accepted SMS may wait for a delivery receipt before the sweep reroutes it (TimeSpan).')
 param smsReceiptTimeout string = '00:05:00'
 
+@description('How long an AlimTalk SOLAPI accepted may wait for its result before the sweep reroutes it (TimeSpan).')
+param kakaoReceiptTimeout string = '00:05:00'
+
+@description('How often the sweep asks SOLAPI for the result of an AlimTalk still waiting for one (TimeSpan).')
+param kakaoPollInterval string = '00:00:30'
+
 @description('How long a queued send may wait to be picked up before the sweep reroutes it (TimeSpan).')
 param sendPickupTimeout string = '00:02:00'
 
@@ -615,6 +621,8 @@ var appSettings = {
   Notify__DefaultRegion: defaultRegion
   Notify__Channels: channels
   Notify__SmsReceiptTimeout: smsReceiptTimeout
+  Notify__KakaoReceiptTimeout: kakaoReceiptTimeout
+  Notify__KakaoPollInterval: kakaoPollInterval
   Notify__SendPickupTimeout: sendPickupTimeout
   Notify__FanOutTimeout: fanOutTimeout
   Notify__SweepSchedule: sweepSchedule

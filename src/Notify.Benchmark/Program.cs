@@ -12,21 +12,24 @@ var options = BenchmarkOptions.Parse(args);
 var report = new RunReport(options);
 var total = Stopwatch.StartNew();
 var crashed = new List<string>();
-Console.WriteLine($"Starting Azurite, maildev, the Twilio sandbox and the self-host ({(options.Short ? "short" : "full")} mode)…");
+Console.WriteLine($"Starting Azurite, maildev, the Twilio and KakaoTalk sandboxes and the self-host ({(options.Short ? "short" : "full")} mode)…");
 await using var memory = new MemoryWatch();
 await using (var stack = await LocalStack.StartAsync())
 {
     using var app = new HttpClient { BaseAddress = stack.App };
     using var sandbox = new HttpClient { BaseAddress = stack.Sandbox };
     using var mailbox = new HttpClient { BaseAddress = stack.Mailbox };
+    using var kakao = new HttpClient { BaseAddress = stack.Kakao };
     var observers = new Observers(sandbox, mailbox, stack.StorageConnection);
 
     await RunPartAsync("1", "1. intake efficiency", () => IntakeScenario.RunAsync(stack, app, observers, options, report));
     await RunPartAsync("2", "2. end-to-end latency (and 5. cost)", () => LatencyScenario.RunAsync(stack, app, sandbox, observers, options, report));
     await RunPartAsync("3a", "3a. failover, SMS failing", () => FailoverScenario.RunAsync(app, sandbox, observers, options, report));
     await RunPartAsync("6", "6. damage report", () => DamageScenario.RunAsync(stack, app, options, report));
+    await RunPartAsync("3c", "3c. failover, KakaoTalk failing", () => KakaoFailoverScenario.FailingAsync(stack, app, kakao, observers, options, report));
     // 3b and 4 restart the self-host with their own settings (short timeouts, the sweep's timer), so they come last.
     await RunPartAsync("3b", "3b. failover, SMS silent", () => SilentScenario.RunAsync(stack, app, sandbox, observers, options, report));
+    await RunPartAsync("3d", "3d. failover, KakaoTalk silent", () => KakaoFailoverScenario.SilentAsync(stack, app, kakao, observers, options, report));
     await RunPartAsync("4", "4. sweep scaling", () => SweepScenario.RunAsync(stack, app, sandbox, observers, options, report));
 
     report.Add(new Metric("5 cost", "peak working set (self-host + sandbox + load, one process)", MemoryWatch.PeakWorkingSetBytes() / 1048576.0, "MiB"));

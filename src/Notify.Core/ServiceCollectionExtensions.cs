@@ -78,6 +78,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SendService>();
         services.AddSingleton<PoisonService>();
         services.AddSingleton<ReceiptService>();
+        services.AddSingleton<KakaoResultService>();
         services.AddNotifyChannels(configuration);
         return services;
     }

@@ -16,12 +16,18 @@ public sealed class BenchMerchant(HttpClient http, string id, string secret, str
     /// <summary>The merchant id (the partition its orders live in).</summary>
     public string Id { get; } = id;
 
-    /// <summary>Creates a merchant with the default channel chain (sms, email, webhook).</summary>
-    public static async Task<BenchMerchant> CreateAsync(HttpClient http, string name)
+    /// <summary>
+    /// Creates a merchant with the default channel chain (sms, email, webhook), or, <paramref name="kakaoFirst"/>, a KR
+    /// merchant with Kakao settings and so the chain kakao, sms, email, webhook.
+    /// </summary>
+    public static async Task<BenchMerchant> CreateAsync(HttpClient http, string name, bool kakaoFirst = false)
     {
+        object body = kakaoFirst
+            ? new { name, region = "KR", kakao = new { pfId = "KA01PFBENCH", templateId = "KA01TPBENCH" }, alertContact = new { email = "owner@bench.example" } }
+            : new { name, alertContact = new { email = "owner@bench.example" } };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants")
         {
-            Content = JsonContent.Create(new { name, alertContact = new { email = "owner@bench.example" } }),
+            Content = JsonContent.Create(body),
         };
         request.Headers.Add("x-functions-key", LocalStack.AdminKey);
         using var response = await http.SendAsync(request);

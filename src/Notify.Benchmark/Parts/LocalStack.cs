@@ -11,7 +11,7 @@ namespace Notify.Benchmark.Parts;
 
 /// <summary>
 /// Everything Notify talks to, started for one run on free loopback ports: Azurite and maildev (from node_modules), the
-/// Twilio sandbox and the self-host in this process. Every storage request the self-host makes is counted.
+/// Twilio and KakaoTalk sandboxes and the self-host in this process. Every storage request the self-host makes is counted.
 /// </summary>
 public sealed class LocalStack : IAsyncDisposable
 {
@@ -19,6 +19,7 @@ public sealed class LocalStack : IAsyncDisposable
     public const string AdminKey = "bench-admin-key";
 
     private const string TwilioToken = "bench-twilio-token";
+    private const string SolapiKey = "NCSBENCHKEY00001", SolapiSecret = "bench-solapi-secret";
     
     private readonly List<IAsyncDisposable> _parts = [];
     private StartedApp? _app;
@@ -41,6 +42,9 @@ public sealed class LocalStack : IAsyncDisposable
 
     /// <summary>The sandbox's address.</summary>
     public Uri Sandbox { get; private set; } = null!;
+
+    /// <summary>The KakaoTalk (SOLAPI) sandbox's address.</summary>
+    public Uri Kakao { get; private set; } = null!;
 
     /// <summary>maildev's web API.</summary>
     public Uri Mailbox { get; private set; } = null!;
@@ -82,6 +86,18 @@ public sealed class LocalStack : IAsyncDisposable
         await sandbox.StartAsync();
         _parts.Add(new StartedApp(sandbox));
         Sandbox = new Uri(sandbox.Urls.Single());
+
+        var kakao = KakaoSandbox.KakaoSandboxApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            o =>
+            {
+                o.ApiKey = SolapiKey;
+                o.ApiSecret = SolapiSecret;
+                o.ResultDelay = TimeSpan.FromMilliseconds(50);
+            });
+        await kakao.StartAsync();
+        _parts.Add(new StartedApp(kakao));
+        Kakao = new Uri(kakao.Urls.Single());
 
         _smtpPort = smtp;
         AppRequests = new RequestCounter(TablePort, scoped: true);
@@ -128,6 +144,9 @@ public sealed class LocalStack : IAsyncDisposable
             $"--Twilio:AuthToken={TwilioToken}",
             "--Twilio:From=+15005550006",
             $"--Twilio:BaseUrl={Sandbox}",
+            $"--Solapi:ApiKey={SolapiKey}",
+            $"--Solapi:ApiSecret={SolapiSecret}",
+            $"--Solapi:BaseUrl={Kakao}",
             "--Smtp:Host=127.0.0.1",
             $"--Smtp:Port={_smtpPort}",
             "--Smtp:UseTls=None",

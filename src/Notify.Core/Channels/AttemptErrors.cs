@@ -26,6 +26,24 @@ public static partial class AttemptErrors
     public const string SmsProviderUnreachable = "sms.provider_unreachable";
     /// <summary>Twilio's receipt reported an error code.</summary>
     public const string SmsUndelivered = "sms.undelivered";
+    /// <summary>SOLAPI is not configured.</summary>
+    public const string KakaoNotConfigured = "kakao.not_configured";
+    /// <summary>The customer has no Korean mobile number, or the merchant no KakaoTalk settings.</summary>
+    public const string KakaoNoRecipient = "kakao.no_recipient";
+    /// <summary>SOLAPI refused this message for good (a 4xx, or a recipient, template or channel status code).</summary>
+    public const string KakaoRejected = "kakao.rejected";
+    /// <summary>SOLAPI refused Notify (credentials) or kept refusing (429, 503) after retries.</summary>
+    public const string KakaoProviderRefused = "kakao.provider_refused";
+    /// <summary>SOLAPI answered with a server error, or a provider status code.</summary>
+    public const string KakaoProviderError = "kakao.provider_error";
+    /// <summary>SOLAPI did not answer in time; the AlimTalk may exist.</summary>
+    public const string KakaoProviderTimeout = "kakao.provider_timeout";
+    /// <summary>The in-process circuit is open after repeated failures.</summary>
+    public const string KakaoCircuitOpen = "kakao.circuit_open";
+    /// <summary>SOLAPI could not be reached.</summary>
+    public const string KakaoProviderUnreachable = "kakao.provider_unreachable";
+    /// <summary>SOLAPI's result for the AlimTalk is a failure status code.</summary>
+    public const string KakaoUndelivered = "kakao.undelivered";
     /// <summary>The customer has no e-mail address.</summary>
     public const string EmailNoAddress = "email.no_address";
     /// <summary>An address cannot be used.</summary>

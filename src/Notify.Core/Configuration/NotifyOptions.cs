@@ -33,6 +33,12 @@ public sealed class NotifyOptions
     /// <summary>How long an SMS Twilio accepted may wait for its delivery receipt before the next channel is tried.</summary>
     public TimeSpan SmsReceiptTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long an AlimTalk SOLAPI accepted may wait for its result before the next channel is tried.</summary>
+    public TimeSpan KakaoReceiptTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the sweep asks SOLAPI for the result of an AlimTalk still waiting for one.</summary>
+    public TimeSpan KakaoPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>NCRONTAB (with seconds) for the stall sweep.</summary>
     public string SweepSchedule { get; set; } = "*/30 * * * * *";
 

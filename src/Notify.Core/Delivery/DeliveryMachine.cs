@@ -94,7 +94,11 @@ public static class DeliveryMachine
                 {
                     Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due,
                 });
-                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), old, .. health]);
+                // A provider that never calls back (SOLAPI) is asked by the sweep, first at the poll deadline.
+                Effect[] poll = context.Timings.PollFor(attempt.Channel) is { } every
+                    ? [new ScheduleDeadline(DeadlineKeys.Poll(n), DueTime.After(context.Now, every))]
+                    : [];
+                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), .. poll, old, .. health]);
             case SendStatus.Throttled:
                 // Back-pressure: the same attempt goes back on its queue after the wait, with a fresh pickup deadline.
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);

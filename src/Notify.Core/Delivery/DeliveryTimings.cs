@@ -6,11 +6,24 @@ namespace Notify.Delivery;
 /// <summary>How long each waiting state may last before the sweep treats it as stalled.</summary>
 /// <param name="SendPickup">From queueing a send until it is done.</param>
 /// <param name="SmsReceipt">From Twilio accepting an SMS until its delivery receipt.</param>
-public sealed record DeliveryTimings(TimeSpan SendPickup, TimeSpan SmsReceipt)
+/// <param name="KakaoReceipt">From SOLAPI accepting an AlimTalk until its result; <paramref name="SmsReceipt"/> when null.</param>
+/// <param name="KakaoPoll">How often SOLAPI is asked for an AlimTalk's result; <paramref name="SendPickup"/> when null.</param>
+public sealed record DeliveryTimings(TimeSpan SendPickup, TimeSpan SmsReceipt, TimeSpan? KakaoReceipt = null, TimeSpan? KakaoPoll = null)
 {
     /// <summary>The timings in the settings.</summary>
-    public static DeliveryTimings From(NotifyOptions o) => new(o.SendPickupTimeout, o.SmsReceiptTimeout);
+    public static DeliveryTimings From(NotifyOptions o) => new(o.SendPickupTimeout, o.SmsReceiptTimeout, o.KakaoReceiptTimeout, o.KakaoPollInterval);
 
     /// <summary>How long an accepted message on <paramref name="channel"/> may wait for its receipt.</summary>
-    public TimeSpan ReceiptFor(string channel) => channel == ChannelNames.Sms ? SmsReceipt : SendPickup;
+    public TimeSpan ReceiptFor(string channel) => channel switch
+    {
+        ChannelNames.Sms => SmsReceipt,
+        ChannelNames.Kakao => KakaoReceipt ?? SmsReceipt,
+        _ => SendPickup,
+    };
+
+    /// <summary>
+    /// When Notify must ask the provider of <paramref name="channel"/> for an accepted message's result, because the
+    /// provider does not call back (SOLAPI); null for channels whose provider reports by itself.
+    /// </summary>
+    public TimeSpan? PollFor(string channel) => channel == ChannelNames.Kakao ? KakaoPoll ?? SendPickup : null;
 }

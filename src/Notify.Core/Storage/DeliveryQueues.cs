@@ -5,6 +5,8 @@ namespace Notify.Storage;
 /// <summary>One queue per channel, so a provider outage on one never slows another.</summary>
 public static class DeliveryQueues
 {
+    /// <summary>KakaoTalk AlimTalk sends.</summary>
+    public const string Kakao = "notify-send-kakao";
     /// <summary>SMS sends.</summary>
     public const string Sms = "notify-send-sms";
     /// <summary>E-mail sends.</summary>
@@ -16,11 +18,12 @@ public static class DeliveryQueues
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every send queue.</summary>
-    public static readonly string[] All = [Sms, Email, Webhook];
+    public static readonly string[] All = [Kakao, Sms, Email, Webhook];
 
     /// <summary>The queue of a channel.</summary>
     public static string For(string channel) => channel switch
     {
+        ChannelNames.Kakao => Kakao,
         ChannelNames.Sms => Sms,
         ChannelNames.Email => Email,
         ChannelNames.Webhook => Webhook,

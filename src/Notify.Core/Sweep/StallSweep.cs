@@ -3,15 +3,18 @@ using Notify.Deadlines;
 using Notify.Delivery;
 using Notify.Delivery.Pipeline;
 using Notify.FanOut;
+using Notify.Receipts;
 
 namespace Notify.Sweep;
 
 /// <summary>
 /// Finds what stalled: orders never fanned out, attempts past their deadline (a send never picked up, an SMS accepted
 /// but never delivered), alerts not sent. It reads only due deadlines, claims each under its ETag so overlapping
-/// sweeps never act twice, and moves each delivery on through the same pipeline as everything else.
+/// sweeps never act twice, and moves each delivery on through the same pipeline as everything else. It also asks SOLAPI
+/// for the AlimTalk results that are due (<see cref="KakaoResultService"/>): SOLAPI does not call back.
 /// </summary>
-public sealed class StallSweep(DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, TimeProvider clock, ILogger<StallSweep> logger)
+public sealed class StallSweep(
+    DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, KakaoResultService kakaoResults, TimeProvider clock, ILogger<StallSweep> logger)
 {
     // Long enough to handle one item, short enough that a crashed sweep's claims come back soon.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -25,7 +28,7 @@ public sealed class StallSweep(DeadlineIndex deadlines, DeliveryPipeline pipelin
         {
             due.Add(deadline);
         }
-        int claimed = 0, rerouted = 0, fannedOut = 0, alerted = 0;
+        int claimed = 0, rerouted = 0, fannedOut = 0, alerted = 0, polled = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (deadline, token) =>
         {
             if (deadline.ClaimedUntil > now || await deadlines.TryClaimAsync(deadline, now + Lease, token) is not { } mine)
@@ -38,11 +41,12 @@ public sealed class StallSweep(DeadlineIndex deadlines, DeliveryPipeline pipelin
                 case Outcome.Rerouted: Interlocked.Increment(ref rerouted); break;
                 case Outcome.FannedOut: Interlocked.Increment(ref fannedOut); break;
                 case Outcome.Alerted: Interlocked.Increment(ref alerted); break;
+                case Outcome.Polled: Interlocked.Increment(ref polled); break;
                 case Outcome.Nothing: break;
             }
             await deadlines.RemoveAsync(mine, token);
         });
-        var report = new SweepReport(due.Count, claimed, rerouted, fannedOut, alerted);
+        var report = new SweepReport(due.Count, claimed, rerouted, fannedOut, alerted, polled);
         if (claimed > 0)
         {
             logger.LogInformation("Sweep: {Report}", report);
@@ -56,6 +60,10 @@ public sealed class StallSweep(DeadlineIndex deadlines, DeliveryPipeline pipelin
         {
             return await fanOut.PlanAsync(deadline.MerchantId, deadline.OrderId, ct) is not null ? Outcome.FannedOut : Outcome.Nothing;
         }
+        if (DeadlineKeys.PollOf(deadline.Kind) is { } polled)
+        {
+            return await kakaoResults.PollAsync(deadline.MerchantId, deadline.OrderId, polled, ct) ? Outcome.Polled : Outcome.Nothing;
+        }
         Transition? transition = DeadlineKeys.AttemptOf(deadline.Kind) is { } n
             ? (context, _, state) => DeliveryMachine.Expire(state, n, context)
             : deadline.Kind == DeadlineKeys.Alert ? (context, _, state) => DeliveryMachine.ClaimAlert(state, context) : null;
@@ -66,5 +74,5 @@ public sealed class StallSweep(DeadlineIndex deadlines, DeliveryPipeline pipelin
         return deadline.Kind == DeadlineKeys.Alert ? Outcome.Alerted : Outcome.Rerouted;
     }
 
-    private enum Outcome { Nothing, Rerouted, FannedOut, Alerted }
+    private enum Outcome { Nothing, Rerouted, FannedOut, Alerted, Polled }
 }

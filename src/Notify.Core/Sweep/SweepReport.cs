@@ -6,4 +6,5 @@ namespace Notify.Sweep;
 /// <param name="Rerouted">Stalled attempts moved to the next channel.</param>
 /// <param name="FannedOut">Accepted orders that had not been planned and now are.</param>
 /// <param name="Alerted">Merchant alerts sent for exhausted deliveries.</param>
-public sealed record SweepReport(int Read, int Claimed, int Rerouted, int FannedOut, int Alerted);
+/// <param name="Polled">KakaoTalk results asked of SOLAPI that moved a delivery (confirmed or failed it).</param>
+public sealed record SweepReport(int Read, int Claimed, int Rerouted, int FannedOut, int Alerted, int Polled = 0);

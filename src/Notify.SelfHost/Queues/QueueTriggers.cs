@@ -23,6 +23,9 @@ public sealed class QueueTriggers(FanOutFunction fanOut, SendFunctions send, Poi
     /// <summary>See <see cref="FanOutFunction.FanOutPoison"/>.</summary>
     public Task FanOutPoison([QueueTrigger(StorageNames.FanOutQueue + DeliveryQueues.PoisonSuffix)] string message, CancellationToken ct) => fanOut.FanOutPoison(Json.Deserialize<FanOutMessage>(message), ct);
 
+    /// <summary>See <see cref="SendFunctions.SendKakao"/>.</summary>
+    public Task SendKakao([QueueTrigger(DeliveryQueues.Kakao)] string message, CancellationToken ct) => send.SendKakao(Json.Deserialize<SendMessage>(message), ct);
+
     /// <summary>See <see cref="SendFunctions.SendSms"/>.</summary>
     public Task SendSms([QueueTrigger(DeliveryQueues.Sms)] string message, CancellationToken ct) => send.SendSms(Json.Deserialize<SendMessage>(message), ct);
 
@@ -31,6 +34,9 @@ public sealed class QueueTriggers(FanOutFunction fanOut, SendFunctions send, Poi
 
     /// <summary>See <see cref="SendFunctions.SendWebhook"/>.</summary>
     public Task SendWebhook([QueueTrigger(DeliveryQueues.Webhook)] string message, CancellationToken ct) => send.SendWebhook(Json.Deserialize<SendMessage>(message), ct);
+
+    /// <summary>See <see cref="PoisonFunctions.SendKakaoPoison"/>.</summary>
+    public Task SendKakaoPoison([QueueTrigger(DeliveryQueues.Kakao + DeliveryQueues.PoisonSuffix)] string message, CancellationToken ct) => poison.SendKakaoPoison(Json.Deserialize<SendMessage>(message), ct);
 
     /// <summary>See <see cref="PoisonFunctions.SendSmsPoison"/>.</summary>
     public Task SendSmsPoison([QueueTrigger(DeliveryQueues.Sms + DeliveryQueues.PoisonSuffix)] string message, CancellationToken ct) => poison.SendSmsPoison(Json.Deserialize<SendMessage>(message), ct);

@@ -9,6 +9,11 @@ namespace Notify.Triggers.Delivery;
 /// <summary>One queue-triggered sender per channel, so an outage on one never slows another.</summary>
 public sealed class SendFunctions(SendService sender)
 {
+    /// <summary>Sends a KakaoTalk AlimTalk attempt through SOLAPI.</summary>
+    [Function(nameof(SendKakao))]
+    public Task SendKakao([QueueTrigger(DeliveryQueues.Kakao)] SendMessage message, CancellationToken ct) =>
+        sender.SendAsync(ChannelNames.Kakao, message, ct);
+
     /// <summary>Sends an SMS attempt through Twilio.</summary>
     [Function(nameof(SendSms))]
     public Task SendSms([QueueTrigger(DeliveryQueues.Sms)] SendMessage message, CancellationToken ct) =>

@@ -133,6 +133,31 @@ public sealed class ClaimAndSendTests
 
         Assert.Equal(now + Timings.SendPickup, step.State.AttemptN(1).DeadlineAt);
         Assert.Equal(new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup), step.Effects[0]);
+        Assert.DoesNotContain(step.Of<ScheduleDeadline>(), d => DeadlineKeys.PollOf(d.Kind) is not null);
+    }
+
+    [Theory]
+    [InlineData(SendStatus.Accepted)]
+    [InlineData(SendStatus.Unknown)]
+    public void Waiting_kakao_is_asked_for_its_result_at_the_poll_deadline_and_given_up_at_kakao_receipt(SendStatus status)
+    {
+        var timings = new DeliveryTimings(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30), KakaoReceipt: TimeSpan.FromMinutes(5), KakaoPoll: TimeSpan.FromSeconds(30));
+        var clock = NewClock();
+        var planned = DeliveryMachine.Plan(DeliveryState.Unplanned, [ChannelNames.Kakao, Sms], new DeliveryContext(clock.GetUtcNow(), timings, Only(ChannelNames.Kakao, Sms))).Must().State;
+        var claimed = Claimed(planned);
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var now = clock.GetUtcNow();
+
+        var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(status, status == SendStatus.Accepted ? "M4V1" : null), new DeliveryContext(now, timings, All)).Must();
+
+        Assert.Equal(now + TimeSpan.FromMinutes(5), step.State.AttemptN(1).DeadlineAt);
+        Assert.Equal<Effect>(
+        [
+            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + TimeSpan.FromMinutes(5)),
+            new ScheduleDeadline(DeadlineKeys.Poll(1), now + TimeSpan.FromSeconds(30)),
+            new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
+        ], step.Effects);
+        Assert.Empty(step.Of<ReportHealth>());
     }
 
     [Fact]

@@ -17,4 +17,21 @@ public sealed class DeliveryTimingsTests
         Assert.Equal(0, due.UtcTicks % TimeSpan.TicksPerMillisecond);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), due);
     }
+
+    [Fact]
+    public void Kakao_waits_its_own_receipt_timeout_and_is_the_only_channel_polled()
+    {
+        var timings = DeliveryTimings.From(new Notify.Configuration.NotifyOptions
+        {
+            SmsReceiptTimeout = TimeSpan.FromMinutes(3), KakaoReceiptTimeout = TimeSpan.FromMinutes(7), KakaoPollInterval = TimeSpan.FromSeconds(20),
+        });
+
+        Assert.Equal(TimeSpan.FromMinutes(7), timings.ReceiptFor(Notify.Channels.ChannelNames.Kakao));
+        Assert.Equal(TimeSpan.FromMinutes(3), timings.ReceiptFor(Notify.Channels.ChannelNames.Sms));
+        Assert.Equal(TimeSpan.FromSeconds(20), timings.PollFor(Notify.Channels.ChannelNames.Kakao));
+        Assert.Null(timings.PollFor(Notify.Channels.ChannelNames.Sms));
+        Assert.Equal(5, DeadlineKeys.PollOf(DeadlineKeys.Poll(5)));
+        Assert.Null(DeadlineKeys.AttemptOf(DeadlineKeys.Poll(5)));
+        Assert.Null(DeadlineKeys.PollOf(DeadlineKeys.Attempt(5)));
+    }
 }

@@ -18,5 +18,7 @@ public sealed class KakaoChainTests(NotifyApp app)
 
         Assert.Equal(["sms", "email"], confirmation["chain"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal([("sms", "delivered")], OrderSteps.Attempts(confirmation));
+        Assert.Empty(await app.Kakao.MessagesToAsync(phone));
+        Assert.Equal(0, await app.Kakao.RefusedAsync(phone));
     }
 }

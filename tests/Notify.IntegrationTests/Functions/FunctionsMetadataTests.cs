@@ -51,9 +51,11 @@ public sealed class FunctionsMetadataTests
     {
         { "FanOut", "notify-fanout" },
         { "FanOutPoison", "notify-fanout-poison" },
+        { "SendKakao", "notify-send-kakao" },
         { "SendSms", "notify-send-sms" },
         { "SendEmail", "notify-send-email" },
         { "SendWebhook", "notify-send-webhook" },
+        { "SendKakaoPoison", "notify-send-kakao-poison" },
         { "SendSmsPoison", "notify-send-sms-poison" },
         { "SendEmailPoison", "notify-send-email-poison" },
         { "SendWebhookPoison", "notify-send-webhook-poison" },

@@ -24,13 +24,20 @@ public class NotifyApp : IAsyncLifetime
     /// <summary>The Twilio auth token shared by the app and the sandbox (it signs the callbacks).</summary>
     public const string TwilioAuthToken = "sandbox-test-token";
 
+    /// <summary>The SOLAPI key pair shared by the app and the KakaoTalk sandbox.</summary>
+    public const string SolapiApiKey = "NCSTESTKEY000001", SolapiApiSecret = "test-api-secret";
+
     private AzuriteProcess? _azurite;
     private MaildevProcess? _maildev;
     private WebApplication? _sandbox;
+    private WebApplication? _kakao;
     private WebApplication? _app;
 
     /// <summary>The Twilio sandbox the app's SMS goes to.</summary>
     public SandboxClient Sandbox { get; private set; } = null!;
+
+    /// <summary>The KakaoTalk (SOLAPI) sandbox the app's AlimTalks go to.</summary>
+    public KakaoSandboxClient Kakao { get; private set; } = null!;
 
     /// <summary>The maildev web API, where the app's e-mail lands.</summary>
     public MailboxClient Mailbox { get; private set; } = null!;
@@ -81,6 +88,17 @@ public class NotifyApp : IAsyncLifetime
         var sandboxUrl = _sandbox.Urls.Single();
         Sandbox = new SandboxClient(new Uri(sandboxUrl));
 
+        _kakao = Notify.KakaoSandbox.KakaoSandboxApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o =>
+        {
+            o.ApiKey = SolapiApiKey;
+            o.ApiSecret = SolapiApiSecret;
+            o.ResultDelay = TimeSpan.FromMilliseconds(50);
+            o.HangFor = TimeSpan.FromSeconds(30);
+        });
+        await _kakao.StartAsync();
+        var kakaoUrl = _kakao.Urls.Single();
+        Kakao = new KakaoSandboxClient(new Uri(kakaoUrl));
+
         // The app's own URL must be known before it starts: Twilio's callbacks are signed over it.
         BaseAddress = new Uri($"http://127.0.0.1:{NodeProcess.FreePort()}");
         _app = NotifySelfHost.Build(
@@ -101,6 +119,12 @@ public class NotifyApp : IAsyncLifetime
             "--Twilio:RetryDelay=00:00:00.050",
             // The in-process circuit runs on real time; a short one keeps one test's outage from spilling into the next.
             "--Twilio:BreakFor=00:00:00.010",
+            $"--Solapi:ApiKey={SolapiApiKey}",
+            $"--Solapi:ApiSecret={SolapiApiSecret}",
+            $"--Solapi:BaseUrl={kakaoUrl}",
+            "--Solapi:Timeout=00:00:03",
+            "--Solapi:RetryDelay=00:00:00.050",
+            "--Solapi:BreakFor=00:00:00.010",
             "--Smtp:Host=127.0.0.1",
             $"--Smtp:Port={_maildev.SmtpPort}",
             "--Smtp:UseTls=None",
@@ -153,6 +177,11 @@ public class NotifyApp : IAsyncLifetime
         {
             await _sandbox.StopAsync();
             await _sandbox.DisposeAsync();
+        }
+        if (_kakao is not null)
+        {
+            await _kakao.StopAsync();
+            await _kakao.DisposeAsync();
         }
         if (_maildev is not null)
         {

@@ -11,6 +11,12 @@ public sealed class SweepApp : NotifyApp
     /// <summary>How long an SMS waits for its receipt here.</summary>
     public static readonly TimeSpan SmsReceiptTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long an AlimTalk waits for its result here.</summary>
+    public static readonly TimeSpan KakaoReceiptTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often SOLAPI is asked for an AlimTalk's result here.</summary>
+    public static readonly TimeSpan KakaoPollInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a channel that went down is skipped.</summary>
     public static readonly TimeSpan Cooldown = TimeSpan.FromMinutes(2);
 
@@ -32,6 +38,7 @@ public sealed class SweepApp : NotifyApp
     public async Task FreshStartAsync()
     {
         await Sandbox.SetModeAsync("normal");
+        await Kakao.SetModeAsync("normal");
         // The outage ledger too: a test that counts outages must not see another test's.
         foreach (var name in new[] { Notify.Storage.StorageNames.ChannelHealthTable, Notify.Storage.StorageNames.OutagesTable })
         {
@@ -57,6 +64,8 @@ public sealed class SweepApp : NotifyApp
         "--Notify:SweepSchedule=",
         "--Notify:RetentionSchedule=",
         $"--Notify:SmsReceiptTimeout={SmsReceiptTimeout}",
+        $"--Notify:KakaoReceiptTimeout={KakaoReceiptTimeout}",
+        $"--Notify:KakaoPollInterval={KakaoPollInterval}",
         "--Notify:SendPickupTimeout=00:01:00",
         "--Notify:FanOutTimeout=00:01:00",
         $"--Notify:ChannelFailureThreshold={FailureThreshold}",
@@ -80,6 +89,17 @@ public sealed class SweepCostCollection : ICollectionFixture<SweepApp>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "sweep-cost";
+}
+
+/// <summary>
+/// A fake-clock app for KakaoTalk: the SOLAPI sandbox checks signatures against its own (real) clock and refuses a date
+/// 15 minutes off, so these tests keep their clock moves short and apart from the other sweep tests'.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class KakaoCollection : ICollectionFixture<SweepApp>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "kakao";
 }
 
 /// <summary>A fake-clock app for the merchant lifecycle (rotation grace periods, erasure, retention), apart from the sweep tests.</summary>

@@ -16,7 +16,7 @@ namespace Notify.Channels.Health;
 public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>The channels whose provider every merchant shares.</summary>
-    public static readonly IReadOnlyList<string> Shared = [ChannelNames.Sms, ChannelNames.Email];
+    public static readonly IReadOnlyList<string> Shared = [ChannelNames.Kakao, ChannelNames.Sms, ChannelNames.Email];
 
     // A short per-instance cache keeps the hot path (every fan-out and reroute) at zero reads most of the time.
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);

@@ -21,11 +21,11 @@ public sealed class KakaoChannel(SolapiClient client) : IChannel
     {
         if (confirmation.Merchant.Kakao is not { } kakao)
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The merchant has no KakaoTalk settings.", Permanent: true));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.KakaoNoRecipient, "The merchant has no KakaoTalk settings."), Permanent: true));
         }
         if (KakaoPhone.National(confirmation.Order.Customer.Phone) is not { } to)
         {
-            return Task.FromResult(new SendResult(SendStatus.Failed, Error: "The customer has no Korean mobile number.", Permanent: true));
+            return Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.KakaoNoRecipient, "The customer has no Korean mobile number."), Permanent: true));
         }
         var message = KakaoTemplates.Render(confirmation.Merchant, confirmation.Order);
         return client.SendAsync(new AlimTalk(to, kakao.PfId, kakao.TemplateId, message.Variables, confirmation.AttemptKey), ct);

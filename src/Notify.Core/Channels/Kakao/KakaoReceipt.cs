@@ -15,7 +15,7 @@ namespace Notify.Channels.Kakao;
 /// </param>
 public sealed record KakaoReceipt(AttemptKey? Attempt, string MessageId, KakaoResultStatus Status, string StatusCode, string? Error, bool RecipientProblem)
 {
-    /// <summary>The receipt a status code makes.</summary>
+    /// <summary>The receipt a status code makes; <paramref name="reason"/> (SOLAPI's own words) is not kept.</summary>
     public static KakaoReceipt Of(AttemptKey? attempt, string messageId, string statusCode, string? reason)
     {
         var kind = KakaoCodes.Kind(statusCode);
@@ -25,8 +25,9 @@ public sealed record KakaoReceipt(AttemptKey? Attempt, string MessageId, KakaoRe
             KakaoCodeKind.Delivered => KakaoResultStatus.Delivered,
             _ => KakaoResultStatus.Failed,
         };
+        // SOLAPI's reason is its free text: not echoed to merchants (AttemptErrors).
         var error = status == KakaoResultStatus.Failed
-            ? $"KakaoTalk not delivered: {KakaoCodes.Describe(statusCode)}" + (string.IsNullOrEmpty(reason) ? "" : $": {reason}")
+            ? AttemptErrors.Format(AttemptErrors.KakaoUndelivered, $"KakaoTalk not delivered: {KakaoCodes.Describe(KakaoOutcome.SafeStatusCode(statusCode))}.")
             : null;
         return new KakaoReceipt(attempt, messageId, status, statusCode, error, status == KakaoResultStatus.Failed && KakaoCodes.IsRecipientProblem(statusCode));
     }

@@ -85,7 +85,7 @@ public sealed class SolapiClient(IHttpClientFactory httpClients, IOptions<Solapi
 
     private SendResult? NotConfigured() =>
         string.IsNullOrEmpty(options.Value.ApiKey) || string.IsNullOrEmpty(options.Value.ApiSecret)
-            ? new SendResult(SendStatus.Failed, Error: "SOLAPI is not configured: set Solapi:ApiKey and Solapi:ApiSecret.")
+            ? new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.KakaoNotConfigured, "SOLAPI is not configured: set Solapi:ApiKey and Solapi:ApiSecret."))
             : null;
 
     private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)

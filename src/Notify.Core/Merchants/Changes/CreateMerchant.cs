@@ -1,6 +1,9 @@
 namespace Notify.Merchants.Changes;
 
-/// <summary>The operator's request to create a merchant. Everything but the name has a default.</summary>
+/// <summary>
+/// The operator's request to create a merchant. Everything but the name has a default; a <c>KR</c> merchant created
+/// with <paramref name="Kakao"/> settings and no chain starts with KakaoTalk.
+/// </summary>
 public sealed record CreateMerchant(
     string? Name,
     string? Region,
@@ -8,7 +11,8 @@ public sealed record CreateMerchant(
     string? Locale,
     IReadOnlyList<string>? Channels,
     AlertContact? AlertContact,
-    string? WebhookUrl);
+    string? WebhookUrl,
+    KakaoSettings? Kakao = null);
 
 
 /// <summary>The answer to <see cref="CreateMerchant"/>: the only time the secret and the key are shown.</summary>
@@ -22,4 +26,5 @@ public sealed record MerchantCreated(
     AlertContact? AlertContact,
     string? WebhookUrl,
     string WebhookSecret,
-    string ApiKey);
+    string ApiKey,
+    KakaoSettings? Kakao = null);

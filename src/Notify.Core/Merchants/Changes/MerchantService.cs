@@ -24,7 +24,8 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
         }
         var timeZone = ReadTimeZone(request.TimeZone ?? "Asia/Seoul", errors);
         var locale = ReadLocale(request.Locale ?? "ko-KR", errors);
-        var channels = ChannelNames.ParseChain(request.Channels ?? defaults.Channels.Split(','));
+        var kakao = ReadKakao(request.Kakao, errors);
+        var channels = ChannelNames.ParseChain(request.Channels ?? DefaultChain(region, kakao, defaults));
         if (channels is null)
         {
             errors.Add("channels", $"List each of {string.Join(", ", ChannelNames.All)} at most once.");
@@ -39,12 +40,40 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
         var apiKey = ApiKeys.New();
         var merchant = new Merchant(
             MerchantIds.New(), name!, region, timeZone!, locale!, channels!, alertPhone, alertEmail, webhookUrl,
-            StandardWebhook.NewSecret(), ApiKeys.Hash(apiKey), clock.GetUtcNow());
+            StandardWebhook.NewSecret(), ApiKeys.Hash(apiKey), clock.GetUtcNow(), kakao);
         await merchants.AddAsync(merchant, ct);
         return new MerchantCreated(
             merchant.Id, merchant.Name, region, timeZone!, locale!, merchant.Channels,
             alertPhone is null && alertEmail is null ? null : new AlertContact(alertPhone, alertEmail),
-            webhookUrl, merchant.WebhookSecret, apiKey);
+            webhookUrl, merchant.WebhookSecret, apiKey, kakao);
+    }
+
+    // Korean shops with a KakaoTalk channel confirm by AlimTalk first: cheaper than SMS, and what their customers read.
+    private static IEnumerable<string> DefaultChain(string region, KakaoSettings? kakao, NotifyOptions defaults)
+    {
+        var chain = defaults.Channels.Split(',').Select(c => c.Trim()).Where(c => c != ChannelNames.Kakao);
+        return kakao is not null && region == "KR" ? [ChannelNames.Kakao, .. chain] : chain;
+    }
+
+    // Checked here, never at a failed send: SOLAPI's ids are short ASCII tokens (Changes.KakaoFormat).
+    private static KakaoSettings? ReadKakao(KakaoSettings? raw, FieldErrors errors)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        var ok = true;
+        if (!Changes.KakaoFormat.IsWellFormed(raw.PfId))
+        {
+            errors.Add("kakao.pfId", "1 to 64 letters, digits, '_' or '-' (SOLAPI's pfId, KA01PF…).");
+            ok = false;
+        }
+        if (!Changes.KakaoFormat.IsWellFormed(raw.TemplateId))
+        {
+            errors.Add("kakao.templateId", "1 to 64 letters, digits, '_' or '-' (SOLAPI's templateId, KA01TP…).");
+            ok = false;
+        }
+        return ok ? new KakaoSettings(raw.PfId.Trim(), raw.TemplateId.Trim()) : null;
     }
 
     /// <summary>The trimmed shop name, or null with an error at <c>name</c>. Creation and changes share it.</summary>

@@ -28,11 +28,11 @@ public sealed class KakaoListingTests
     }
 
     [Fact]
-    public void A_failure_names_its_code_meaning_and_solapis_reason()
+    public void A_failure_names_its_code_and_meaning_but_not_solapis_own_words()
     {
         var receipt = Assert.Single(KakaoListing.Parse(Listing("3104", "{}")));
 
-        Assert.Equal("KakaoTalk not delivered: 3104 (not a KakaoTalk user): 카카오톡 미사용자", receipt.Error);
+        Assert.Equal("kakao.undelivered: KakaoTalk not delivered: 3104 (not a KakaoTalk user).", receipt.Error);
     }
 
     [Theory]
