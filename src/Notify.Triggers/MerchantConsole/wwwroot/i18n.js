@@ -50,14 +50,17 @@ const ko = {
   'settings.needBoth': '채널 ID와 템플릿 ID를 함께 입력해 주세요.',
   'broadcast.title': '알림 보내기', 'broadcast.message': '보낼 내용', 'broadcast.audience': '받는 사람',
   'broadcast.from': '주문 시작 시각', 'broadcast.to': '주문 종료 시각', 'broadcast.statuses': '주문 상태', 'broadcast.urgent': '급함 (바로 보내기)',
-  'broadcast.preview': '미리 보기', 'broadcast.size': '{bytes}바이트 · {kind}', 'broadcast.cost': '한 건당 예상 비용: {costs}',
+  'broadcast.preview': '미리 보기', 'broadcast.size': '{chars}자 · SMS {segments}건 (가게 이름과 연락처를 더해 {max}건까지)', 'broadcast.cost': '한 건당 예상 비용: {costs}',
   'broadcast.send': '보내기', 'broadcast.cancel': '보내기 멈추기', 'broadcast.progress': '진행', 'broadcast.recipients': '받는 사람 {n}명',
-  'broadcast.needMessage': '보낼 내용을 입력해 주세요.', 'broadcast.tooLong': '2,000바이트 이하로 줄여 주세요.',
+  'broadcast.needMessage': '보낼 내용을 입력해 주세요.', 'broadcast.tooLong': '문자 {max}건 안에 들어가도록 줄여 주세요.',
+  'recipient.waiting': '기다리는 중', 'recipient.pending': '보낼 차례', 'recipient.sent': '보냄', 'recipient.confirmed': '전달됨',
+  'recipient.exhausted': '연락 안 됨', 'recipient.cancelled': '멈춤',
   'broadcast.state.sending': '보내는 중', 'broadcast.state.done': '완료', 'broadcast.state.cancelled': '멈춤',
   'damage.title': '피해 보고', 'damage.show': '보기', 'damage.orders': '주문', 'damage.affected': '영향 받은 연락',
   'damage.instead': '다른 채널로 확인', 'damage.unreached': '연락 안 된 고객', 'damage.ttc': '확인까지 걸린 시간 (중앙값 / 95%)',
   'damage.outages': '겹친 장애', 'damage.chart': '시간별 주문: 이번 주와 1주 전', 'damage.now': '이번 주', 'damage.before': '1주 전',
   'damage.csv': 'CSV 내려받기', 'damage.noOutages': '이 기간에 장애가 없었습니다.',
+  'damage.passedOver': '건너뛴 채널', 'damage.passedOverOn': '{channel} 실패 {failed} · 장애로 건너뜀 {skipped}', 'damage.failures': '실패 {n}건',
 };
 
 const en = {
@@ -111,14 +114,17 @@ const en = {
   'settings.needBoth': 'Enter both the channel id and the template id.',
   'broadcast.title': 'Send a notice', 'broadcast.message': 'Message', 'broadcast.audience': 'Recipients',
   'broadcast.from': 'Orders from', 'broadcast.to': 'Orders to', 'broadcast.statuses': 'Order status', 'broadcast.urgent': 'Urgent (send at once)',
-  'broadcast.preview': 'Preview', 'broadcast.size': '{bytes} bytes · {kind}', 'broadcast.cost': 'Estimated cost per message: {costs}',
+  'broadcast.preview': 'Preview', 'broadcast.size': '{chars} characters · {segments} SMS segment(s) (up to {max} with the shop name and callback number)', 'broadcast.cost': 'Estimated cost per message: {costs}',
   'broadcast.send': 'Send', 'broadcast.cancel': 'Stop sending', 'broadcast.progress': 'Progress', 'broadcast.recipients': '{n} recipients',
-  'broadcast.needMessage': 'Enter a message.', 'broadcast.tooLong': 'Keep it under 2,000 bytes.',
+  'broadcast.needMessage': 'Enter a message.', 'broadcast.tooLong': 'Keep it within {max} SMS segments.',
+  'recipient.waiting': 'waiting', 'recipient.pending': 'queued', 'recipient.sent': 'sent', 'recipient.confirmed': 'delivered',
+  'recipient.exhausted': 'not reached', 'recipient.cancelled': 'stopped',
   'broadcast.state.sending': 'sending', 'broadcast.state.done': 'done', 'broadcast.state.cancelled': 'stopped',
   'damage.title': 'Damage report', 'damage.show': 'Show', 'damage.orders': 'Orders', 'damage.affected': 'Messages affected',
   'damage.instead': 'Confirmed over another channel', 'damage.unreached': 'Customers not reached', 'damage.ttc': 'Time to confirm (median / 95%)',
   'damage.outages': 'Outages in this period', 'damage.chart': 'Orders per hour: this week and a week earlier', 'damage.now': 'This week', 'damage.before': 'A week earlier',
   'damage.csv': 'Download CSV', 'damage.noOutages': 'No outages in this period.',
+  'damage.passedOver': 'Channels passed over', 'damage.passedOverOn': '{channel} failed {failed} · skipped while down {skipped}', 'damage.failures': '{n} failures',
 };
 
 const tables = { ko, en };

@@ -4,14 +4,25 @@ import { t, zonedDate } from '../i18n.js';
 import { problemMessage, isMissingRoute } from './common.js';
 
 const POLL_MS = 2000;
-// Rough per-message prices in KRW, for the preview only (the provider's bill is the truth).
-const PRICES = { kakao: { short: 8, long: 8 }, sms: { short: 20, long: 50 }, email: { short: 0, long: 0 }, webhook: { short: 0, long: 0 } };
+// Rough prices in KRW per SMS segment or per message, for the preview only (the provider's bill is the truth).
+// A broadcast never goes over KakaoTalk (AlimTalk takes approved templates only).
+const PRICES = { sms: 20, email: 0, webhook: 0 };
+// The server's limit (SmsFit.MaxSegments): every wording, with the shop's name and callback number, fits two segments.
+export const MAX_SEGMENTS = 2;
 
-// Korean carriers count SMS in EUC-KR bytes: 90 bytes for SMS, up to 2,000 for LMS.
+const GSM7 = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM7_EXTENSION = '^{}\\[~]|€\f';
+
+// Counted as Twilio bills and the server checks (SmsSegments): GSM-7 160/153 septets, else UCS-2 70/67 code units.
 export function messageSize(text) {
-  let bytes = 0;
-  for (const ch of text) bytes += ch.codePointAt(0) < 0x80 ? 1 : 2;
-  return { bytes, long: bytes > 90 };
+  let septets = 0;
+  for (const ch of text) {
+    if (GSM7.includes(ch)) septets += 1;
+    else if (GSM7_EXTENSION.includes(ch)) septets += 2;
+    else { septets = null; break; }
+  }
+  const [length, single, joined] = septets === null ? [text.length, 70, 67] : [septets, 160, 153];
+  return { chars: text.length, segments: length <= single ? 1 : Math.ceil(length / joined) };
 }
 
 export function broadcastView(main, { session }) {
@@ -25,9 +36,10 @@ export function broadcastView(main, { session }) {
   const status = h('div', { id: 'broadcast-status' });
   const progress = h('div', { id: 'broadcast-progress', 'aria-live': 'polite' });
   const updatePreview = () => {
-    const { bytes, long } = messageSize(message.value);
-    const costs = session.channels.map(c => `${t(`channel.${c}`)} ₩${PRICES[c]?.[long ? 'long' : 'short'] ?? 0}`).join(', ');
-    preview.textContent = `${t('broadcast.size', { bytes, kind: long ? 'LMS' : 'SMS' })} · ${t('broadcast.cost', { costs })}`;
+    const { chars, segments } = messageSize(message.value);
+    const costs = session.channels.filter(c => c !== 'kakao')
+      .map(c => `${t(`channel.${c}`)} ₩${(PRICES[c] ?? 0) * (c === 'sms' ? segments : 1)}`).join(', ');
+    preview.textContent = `${t('broadcast.size', { chars, segments, max: MAX_SEGMENTS })} · ${t('broadcast.cost', { costs })}`;
   };
   message.addEventListener('input', updatePreview);
   updatePreview();
@@ -43,7 +55,9 @@ export function broadcastView(main, { session }) {
   main.append(h('h1', {}, t('broadcast.title')), status, form, progress);
 
   let timer = null;
-  let idempotencyKey = crypto.randomUUID();
+  // One key per body: resending the same body after a lost answer is the same broadcast (the server answers it again),
+  // while an edited body is a new one (the same key with another body would be a 409).
+  let sent = { key: crypto.randomUUID(), body: null };
   const watch = broadcastId => {
     const cancel = h('button', { type: 'button', class: 'danger', onclick: async () => {
       try { await api('POST', merchantPath(session.merchantId, `/broadcasts/${encodeURIComponent(broadcastId)}/cancel`)); } catch (e) {
@@ -55,8 +69,10 @@ export function broadcastView(main, { session }) {
         const b = await api('GET', merchantPath(session.merchantId, `/broadcasts/${encodeURIComponent(broadcastId)}`));
         replace(progress, h('h2', {}, t('broadcast.progress')),
           h('p', { 'data-state': b.status }, `${t(`broadcast.state.${b.status}`)} · ${t('broadcast.recipients', { n: b.recipients })}`),
-          h('ul', {}, Object.entries(b.counts ?? {}).map(([k, v]) => h('li', {}, `${k}: ${v}`))),
-          h('ul', {}, Object.entries(b.byChannel ?? {}).map(([k, v]) => h('li', {}, `${t(`channel.${k}`)}: ${typeof v === 'object' ? JSON.stringify(v) : v}`))),
+          h('ul', { id: 'broadcast-counts' }, Object.entries(b.counts ?? {}).filter(([, v]) => v > 0)
+            .map(([k, v]) => h('li', { 'data-count': k }, `${t(`recipient.${k}`)}: ${v}`))),
+          h('ul', { id: 'broadcast-channels' }, Object.entries(b.byChannel ?? {}).map(([c, byStatus]) => h('li', { 'data-channel': c },
+            `${t(`channel.${c}`)}: ${Object.entries(byStatus ?? {}).map(([s, n]) => `${t(`attempt.${s}`)} ${n}`).join(', ')}`))),
           b.status === 'sending' ? cancel : null);
         if (b.status !== 'sending') clearInterval(timer);
       } catch (e) {
@@ -73,22 +89,28 @@ export function broadcastView(main, { session }) {
     event.preventDefault();
     const errors = {};
     if (!message.value.trim()) errors['broadcast-message'] = [t('broadcast.needMessage')];
-    else if (messageSize(message.value).bytes > 2000) errors['broadcast-message'] = [t('broadcast.tooLong')];
+    else if (messageSize(message.value.trim()).segments > MAX_SEGMENTS) errors['broadcast-message'] = [t('broadcast.tooLong', { max: MAX_SEGMENTS })];
     if (showFieldErrors(form, errors)) return;
     const body = {
       message: message.value.trim(),
       audience: { from: `${from.value}:00${offset}`, to: `${to.value}:00${offset}`, status: statuses.filter(x => x.box.checked).map(x => x.s) },
       urgent: urgent.checked,
     };
+    const json = JSON.stringify(body);
+    if (sent.body !== null && sent.body !== json) sent = { key: crypto.randomUUID(), body: null };
+    sent.body = json;
     try {
-      const result = await api('POST', merchantPath(session.merchantId, '/broadcasts'), body, { 'Idempotency-Key': idempotencyKey });
-      idempotencyKey = crypto.randomUUID();
+      const result = await api('POST', merchantPath(session.merchantId, '/broadcasts'), body, { 'Idempotency-Key': sent.key });
+      sent = { key: crypto.randomUUID(), body: null };
       replace(status, h('p', { class: 'message' }, t('broadcast.recipients', { n: result.recipients })));
       watch(result.broadcastId);
     } catch (e) {
       if (e.status === 401) return;
       replace(status, h('p', { class: 'message bad', role: 'alert' }, isMissingRoute(e) ? t('notAvailable') : problemMessage(e)));
-      if (e.problem?.errors?.message) showFieldErrors(form, { 'broadcast-message': e.problem.errors.message });
+      const fieldErrors = {};
+      if (e.problem?.errors?.message) fieldErrors['broadcast-message'] = e.problem.errors.message;
+      if (e.problem?.errors?.audience) fieldErrors['broadcast-from'] = e.problem.errors.audience;
+      if (Object.keys(fieldErrors).length > 0) showFieldErrors(form, fieldErrors);
     }
   });
   return () => clearInterval(timer);

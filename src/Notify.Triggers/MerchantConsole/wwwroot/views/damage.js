@@ -4,20 +4,23 @@ import { t, formatTime, zonedDate } from '../i18n.js';
 import { problemMessage } from './common.js';
 import { windowQuery } from './orders.js';
 
+// p50Ms and p95Ms are null when nothing in the window was confirmed: say so rather than "0s".
+const seconds = ms => (ms === null || ms === undefined ? '–' : `${Math.round(ms / 1000)}s`);
+
 function chart(hourly) {
   const width = 640, height = 200, pad = 24;
-  const max = Math.max(1, ...hourly.flatMap(x => [x.orders ?? 0, x.weekEarlier ?? x.previous ?? 0]));
+  const max = Math.max(1, ...hourly.flatMap(x => [x.orders ?? 0, x.weekEarlier ?? 0]));
   const slot = (width - pad) / Math.max(1, hourly.length);
   const bar = Math.max(2, slot / 2 - 2);
   const y = v => height - pad - (v / max) * (height - 2 * pad);
   return svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title' },
     svg('title', { id: 'chart-title' }, t('damage.chart')),
     hourly.map((x, i) => {
-      const now = x.orders ?? 0, before = x.weekEarlier ?? x.previous ?? 0;
+      const now = x.orders ?? 0, before = x.weekEarlier ?? 0;
       return [
         svg('rect', { class: 'before', x: pad + i * slot, y: y(before), width: bar, height: height - pad - y(before) }),
         svg('rect', { class: 'now', x: pad + i * slot + bar + 1, y: y(now), width: bar, height: height - pad - y(now) }),
-        i % 3 === 0 ? svg('text', { x: pad + i * slot, y: height - 6, 'font-size': 11 }, formatTime(x.hour ?? x.at, false).slice(0, 5)) : null,
+        i % 3 === 0 ? svg('text', { x: pad + i * slot, y: height - 6, 'font-size': 11 }, formatTime(x.hour, false).slice(0, 5)) : null,
       ];
     }));
 }
@@ -39,14 +42,16 @@ export function damageView(main, { session }) {
       csvParams.set('format', 'csv');
       replace(content,
         h('dl', { class: 'facts' },
-          h('dt', {}, t('damage.orders')), h('dd', {}, d.orders),
-          h('dt', {}, t('damage.affected')), h('dd', {}, d.affected),
-          h('dt', {}, t('damage.instead')), h('dd', {}, Object.entries(d.confirmedInstead ?? {}).map(([c, n]) => `${t(`channel.${c}`)} ${n}`).join(', ') || '0'),
-          h('dt', {}, t('damage.unreached')), h('dd', {}, d.unreached),
-          h('dt', {}, t('damage.ttc')), h('dd', {}, `${Math.round((d.timeToConfirm?.p50Ms ?? 0) / 1000)}s / ${Math.round((d.timeToConfirm?.p95Ms ?? 0) / 1000)}s`)),
+          h('dt', {}, t('damage.orders')), h('dd', { id: 'damage-orders' }, d.orders),
+          h('dt', {}, t('damage.affected')), h('dd', { id: 'damage-affected' }, d.affected),
+          h('dt', {}, t('damage.passedOver')), h('dd', {}, Object.entries(d.passedOver ?? {})
+            .map(([c, p]) => t('damage.passedOverOn', { channel: t(`channel.${c}`), failed: p.failed, skipped: p.skipped })).join(', ') || '0'),
+          h('dt', {}, t('damage.instead')), h('dd', { id: 'damage-instead' }, Object.entries(d.confirmedInstead ?? {}).map(([c, n]) => `${t(`channel.${c}`)} ${n}`).join(', ') || '0'),
+          h('dt', {}, t('damage.unreached')), h('dd', { id: 'damage-unreached' }, d.unreached),
+          h('dt', {}, t('damage.ttc')), h('dd', {}, `${seconds(d.timeToConfirm?.p50Ms)} / ${seconds(d.timeToConfirm?.p95Ms)}`)),
         h('h2', {}, t('damage.outages')),
         (d.outages ?? []).length === 0 ? h('p', {}, t('damage.noOutages')) :
-          h('ul', {}, d.outages.map(o => h('li', {}, `${t(`channel.${o.channel}`)}: ${formatTime(o.start)} – ${o.end ? formatTime(o.end) : '…'}`))),
+          h('ul', {}, d.outages.map(o => h('li', {}, `${t(`channel.${o.channel}`)}: ${formatTime(o.start)} – ${o.end ? formatTime(o.end) : '…'} · ${t('damage.failures', { n: o.failures })}`))),
         h('h2', {}, t('damage.chart')),
         h('div', { class: 'legend' }, h('span', { class: 'swatch-now' }, t('damage.now')), h('span', { class: 'swatch-before' }, t('damage.before'))),
         chart(d.hourly ?? []),
