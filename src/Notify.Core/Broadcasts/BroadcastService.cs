@@ -85,7 +85,9 @@ public sealed class BroadcastService(
         {
             return Problem.Conflict("This Idempotency-Key was used for a different broadcast.");
         }
-        if (!earlier.Prepared)
+        // The key row only names the broadcast: its state (prepared, cancelled) is the broadcast row's.
+        var current = await data.FindAsync<BroadcastEntity>(merchant.Id, RowKeys.Broadcast(earlier.BroadcastId), ct) ?? earlier;
+        if (!current.Prepared && !current.Cancelled)
         {
             // The first request stopped half-way: finish it for the same customers (the audience as it was then).
             var recipients = await audiences.ReadAsync(merchant.Id, request, earlier.CreatedAt, ct);

@@ -9,9 +9,9 @@ using Notify.Storage;
 namespace Notify.Customers;
 
 /// <summary>A merchant reading its own contact list.</summary>
-public sealed class CustomerQueries(MerchantAuth auth, CustomerIds ids, StorageClients storage, PageTokens pages)
+public sealed class CustomerQueries(MerchantAuth auth, CustomerIds ids, MerchantData data, PageTokens pages)
 {
-    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+    private readonly TableClient _data = data.Table;
 
     /// <summary>One page of contacts, ordered by phone or e-mail.</summary>
     public async Task<Result<Listing<ContactView>>> ListAsync(string merchantId, string? authorization, PageRequest page, CancellationToken ct)

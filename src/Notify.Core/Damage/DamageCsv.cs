@@ -13,12 +13,12 @@ public static class DamageCsv
     public static readonly IReadOnlyList<CsvColumn<DamageCsvRow>> Columns =
     [
         new("section", r => r.Section),
-        new("name", r => Safe(r.Name)),
-        new("value", r => Safe(r.Value)),
+        new("name", r => r.Name),
+        new("value", r => r.Value),
         new("weekEarlier", r => r.WeekEarlier),
         new("start", r => r.Start),
         new("end", r => r.End),
-        new("customerName", r => Safe(r.CustomerName)),
+        new("customerName", r => r.CustomerName),
         new("failed", r => r.Failed),
         new("skipped", r => r.Skipped),
         new("confirmedBy", r => r.ConfirmedBy),
@@ -59,11 +59,6 @@ public static class DamageCsv
                 Failed: string.Join(' ', order.Failed), Skipped: string.Join(' ', order.Skipped), ConfirmedBy: order.ConfirmedBy);
         }
     }
-
-    // OWASP CSV injection: text a merchant or customer typed that a spreadsheet would run as a formula gets a leading
-    // apostrophe. Numbers pass as they are (none here is negative).
-    private static object? Safe(object? value) =>
-        value is string { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : value;
 }
 
 /// <summary>One row of <see cref="DamageCsv"/>; a section leaves the columns it has nothing for empty.</summary>

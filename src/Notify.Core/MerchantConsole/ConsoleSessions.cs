@@ -59,12 +59,13 @@ public sealed class ConsoleSessions(MerchantAuth auth, ConsoleSessionStore store
     /// <summary>Who the session cookie belongs to, while it holds.</summary>
     public async Task<Result<SessionView>> CurrentAsync(string? cookie, CancellationToken ct)
     {
-        if (store.MerchantOf(cookie) is not { } merchantId)
+        // The expiry is read with the id, so a session that ends meanwhile cannot leave it missing.
+        if (store.MerchantOf(cookie) is not { } merchantId || store.ExpiryOf(cookie) is not { } expiresAt)
         {
             return Problem.Unauthorized("Not signed in, or the session has ended: sign in again.");
         }
         var merchant = await auth.AuthenticateAsync(merchantId, MerchantAuth.SessionScheme + cookie, ct);
-        return merchant.Problem is { } problem ? problem : View(merchant.Value!, store.ExpiryOf(cookie)!.Value);
+        return merchant.Problem is { } problem ? problem : View(merchant.Value!, expiresAt);
     }
 
     /// <summary>Ends the session; signing out twice, or without a session, is fine.</summary>

@@ -1,9 +1,7 @@
-using Azure.Data.Tables;
 using Notify.Channels;
 using Notify.Channels.Health;
 using Notify.Common;
 using Notify.Receipts;
-using Notify.Storage;
 
 namespace Notify.Operations;
 
@@ -15,20 +13,19 @@ namespace Notify.Operations;
 public sealed record HealthReport(string Status, string Storage, IReadOnlyDictionary<string, string> Channels, string TwilioReceipts);
 
 /// <summary>Builds the <see cref="HealthReport"/> from one fresh read of the shared channel rows, which is also the storage probe.</summary>
-public sealed class HealthCheck(StorageClients storage, ReceiptService receipts)
+public sealed class HealthCheck(ChannelHealth health, ReceiptService receipts)
 {
-    private readonly TableClient _health = storage.Table(StorageNames.ChannelHealthTable);
 
     /// <summary>The report; throws what storage throws when it cannot be reached (the caller answers 503).</summary>
     public async Task<HealthReport> ReadAsync(CancellationToken ct)
     {
         var states = ChannelNames.All.ToDictionary(c => c, _ => ChannelState.Up.Stored());
-        // Read past ChannelHealth's cache on purpose: a probe must see storage answer now.
-        await foreach (var row in _health.QueryAsync<ChannelHealthEntity>(e => e.PartitionKey == ChannelHealthEntity.Partition, cancellationToken: ct))
+        // Past the cache on purpose: a probe must see storage answer now.
+        foreach (var (channel, row) in await health.ReadAsync(ct, fresh: true))
         {
-            if (states.ContainsKey(row.RowKey))
+            if (states.ContainsKey(channel))
             {
-                states[row.RowKey] = row.State;
+                states[channel] = row.State;
             }
         }
         var receiptsAccepted = receipts.TwilioReceiptsConfigured;

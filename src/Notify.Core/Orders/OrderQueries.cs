@@ -8,9 +8,9 @@ using Notify.Storage;
 namespace Notify.Orders;
 
 /// <summary>A merchant reading its own orders: one order, a page, or every order in a window for export.</summary>
-public sealed class OrderQueries(MerchantAuth auth, StorageClients storage, PageTokens pages)
+public sealed class OrderQueries(MerchantAuth auth, MerchantData data, PageTokens pages)
 {
-    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+    private readonly TableClient _data = data.Table;
 
     /// <summary>One order of the authenticated merchant; 404 for any id not in its partition.</summary>
     public async Task<Result<OrderView>> GetAsync(string merchantId, string? authorization, string orderId, CancellationToken ct)

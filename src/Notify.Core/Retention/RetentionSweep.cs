@@ -19,14 +19,14 @@ namespace Notify.Retention;
 /// whole table.
 /// </summary>
 public sealed class RetentionSweep(
-    MerchantStore merchants, OrderErasure erasure, StorageClients storage, IOptions<NotifyOptions> options, TimeProvider clock,
+    MerchantStore merchants, OrderErasure erasure, MerchantData data, IOptions<NotifyOptions> options, TimeProvider clock,
     ILogger<RetentionSweep> logger)
 {
     /// <summary>The row in a merchant's partition that says how far retention has gone.</summary>
     public const string MarkRow = "retention";
 
     private const string ErasedBefore = nameof(ErasedBefore);
-    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+    private readonly TableClient _data = data.Table;
 
     /// <summary>One run over every merchant; safe to overlap with another (erasing twice changes nothing).</summary>
     public async Task<RetentionReport> RunAsync(CancellationToken ct)

@@ -63,9 +63,10 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         if (succeeded)
         {
             // Successes on a healthy channel with a clean window change nothing: no write on the happy path.
-            if ((await ReadAsync(ct)).TryGetValue(channel, out var known) && (known.Status != ChannelState.Up || known.WindowFailures > 0))
+            var now = clock.GetUtcNow();
+            if ((await ReadAsync(ct)).TryGetValue(channel, out var known)
+                && (known.Status != ChannelState.Up || HealthRules.CountsSuccess(known, now, options.Value)))
             {
-                var now = clock.GetUtcNow();
                 await UpdateAsync(channel, row => row.Status == ChannelState.Up ? HealthRules.Succeed(row, now, options.Value) : HealthRules.Recover(row, now), ct);
             }
             return;
@@ -88,11 +89,11 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         }
     }
 
-    /// <summary>Each shared channel's current row (a missing row means it has never failed).</summary>
-    public async Task<Dictionary<string, ChannelHealthEntity>> ReadAsync(CancellationToken ct)
+    /// <summary>Each shared channel's current row (a missing row means it has never failed); <paramref name="fresh"/> skips the cache.</summary>
+    public async Task<Dictionary<string, ChannelHealthEntity>> ReadAsync(CancellationToken ct, bool fresh = false)
     {
         var now = clock.GetUtcNow();
-        if (_cache is { } cache && cache.Until > now)
+        if (!fresh && _cache is { } cache && cache.Until > now)
         {
             return cache.Rows;
         }

@@ -64,13 +64,20 @@ public static class HealthRules
     /// </summary>
     public static HealthChange? Succeed(ChannelHealthEntity row, DateTimeOffset now, NotifyOptions o)
     {
-        if (row.Status != ChannelState.Up || row.WindowFailures == 0 || now - row.WindowStart > o.ChannelFailureWindow)
+        if (!CountsSuccess(row, now, o))
         {
             return null;
         }
         row.WindowSuccesses++;
         return new HealthChange(row, null);
     }
+
+    /// <summary>
+    /// True when a success on an up channel is worth writing: its window holds failures and no success yet. One is all
+    /// <see cref="Fail"/> needs, so a troubled window costs one write, not one per delivery.
+    /// </summary>
+    public static bool CountsSuccess(ChannelHealthEntity row, DateTimeOffset now, NotifyOptions o) =>
+        row.Status == ChannelState.Up && row.WindowFailures > 0 && row.WindowSuccesses == 0 && now - row.WindowStart <= o.ChannelFailureWindow;
 
     /// <summary>A success on a channel that was not up: it is back, and its outage closes.</summary>
     public static HealthChange? Recover(ChannelHealthEntity row, DateTimeOffset now)

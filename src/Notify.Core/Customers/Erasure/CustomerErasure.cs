@@ -12,10 +12,10 @@ namespace Notify.Customers.Erasure;
 /// A merchant erasing a customer on request (Korea's PIPA): the contact is removed from every order of theirs and the
 /// customer row is deleted, so nothing of them is read, exported or sent again. A later order makes a new contact.
 /// </summary>
-public sealed class CustomerErasure(MerchantAuth auth, CustomerIds ids, OrderErasure orders, StorageClients storage, ILogger<CustomerErasure> logger)
+public sealed class CustomerErasure(MerchantAuth auth, CustomerIds ids, OrderErasure orders, MerchantData data, ILogger<CustomerErasure> logger)
 {
     private const int MaxRounds = 5;
-    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+    private readonly TableClient _data = data.Table;
 
     /// <summary>Erases the customer; 404 when the merchant has no customer with that id.</summary>
     public async Task<Result<int>> EraseAsync(string merchantId, string? authorization, string customerId, CancellationToken ct)

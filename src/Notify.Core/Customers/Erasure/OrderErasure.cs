@@ -9,7 +9,7 @@ namespace Notify.Customers.Erasure;
 /// Removes the customer's name, phone, e-mail and note from one order row and cancels its open delivery, in one
 /// replace under the row's ETag. Order number, items, amounts, status and the confirmation history stay.
 /// </summary>
-public sealed class OrderErasure(StorageClients storage, TimeProvider clock)
+public sealed class OrderErasure(MerchantData data, TimeProvider clock)
 {
     /// <summary>What a content hash becomes: it was computed over the contact, so it goes too.</summary>
     public const string ErasedHash = "erased";
@@ -17,7 +17,7 @@ public sealed class OrderErasure(StorageClients storage, TimeProvider clock)
     private static readonly string[] Removed =
         [nameof(OrderEntity.CustomerPhone), nameof(OrderEntity.CustomerEmail), nameof(OrderEntity.Note)];
 
-    private readonly TableClient _data = storage.Table(StorageNames.MerchantDataTable);
+    private readonly TableClient _data = data.Table;
 
     /// <summary>
     /// Erases the order's contact; returns the customer key it had (phone, else lower-cased e-mail), or null when the

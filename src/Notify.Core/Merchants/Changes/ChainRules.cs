@@ -7,7 +7,7 @@ namespace Notify.Merchants.Changes;
 /// <summary>A channel chain a merchant can actually use.</summary>
 public static class ChainRules
 {
-    private static readonly string[] Known = [ChannelNames.Kakao, .. ChannelNames.All];
+    private static readonly IReadOnlyList<string> Known = ChannelNames.All;
 
     /// <summary>The chain in <paramref name="value"/>: known names, each at most once; null with an error otherwise.</summary>
     public static IReadOnlyList<string>? Read(JsonElement value, FieldErrors errors)

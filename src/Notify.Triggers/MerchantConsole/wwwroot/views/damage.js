@@ -8,7 +8,7 @@ import { windowQuery } from './orders.js';
 const seconds = ms => (ms === null || ms === undefined ? '–' : `${Math.round(ms / 1000)}s`);
 
 function chart(hourly) {
-  const width = 640, height = 200, pad = 24;
+  const width = 640, height = 200, pad = 28;
   const max = Math.max(1, ...hourly.flatMap(x => [x.orders ?? 0, x.weekEarlier ?? 0]));
   const slot = (width - pad) / Math.max(1, hourly.length);
   const bar = Math.max(2, slot / 2 - 2);
@@ -20,7 +20,8 @@ function chart(hourly) {
       return [
         svg('rect', { class: 'before', x: pad + i * slot, y: y(before), width: bar, height: height - pad - y(before) }),
         svg('rect', { class: 'now', x: pad + i * slot + bar + 1, y: y(now), width: bar, height: height - pad - y(now) }),
-        i % 3 === 0 ? svg('text', { x: pad + i * slot, y: height - 6, 'font-size': 11 }, formatTime(x.hour, false).slice(0, 5)) : null,
+        // The chart scales to the screen: on a 360 px phone it is drawn at about half size, so few, large labels.
+        i % 6 === 0 ? svg('text', { x: pad + i * slot, y: height - 4, 'font-size': 18 }, formatTime(x.hour, false).slice(0, 5)) : null,
       ];
     }));
 }
