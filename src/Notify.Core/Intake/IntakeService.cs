@@ -94,10 +94,16 @@ public sealed class IntakeService(
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
-            // A concurrent post of the same webhook or order number won the race: answer as it did.
-            await deadlines.ClearAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
-            return await FindEarlierAnswerAsync(merchantId, webhookId, order.OrderNumber, hash, ct)
-                   ?? throw new InvalidOperationException("Transaction conflicted but no earlier order was found.", ex);
+            var winner = await FindEarlierAnswerAsync(merchantId, webhookId, order.OrderNumber, hash, ct)
+                         ?? throw new InvalidOperationException("Transaction conflicted but no earlier order was found.", ex);
+            // The SDK retries a transaction whose answer timed out; if the first try was stored, the retry conflicts
+            // with this very order. It is ours: keep its deadline and go on to enqueue it.
+            if (winner.Value?.OrderId != orderId)
+            {
+                // A concurrent post of the same webhook or order number won the race: answer as it did.
+                await deadlines.ClearAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
+                return winner;
+            }
         }
 
         await EnqueueFanOutAsync(merchantId, orderId, ct);

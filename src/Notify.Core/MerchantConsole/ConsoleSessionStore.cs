@@ -28,10 +28,11 @@ public sealed class ConsoleSessionStore(StorageClients storage, IOptions<NotifyO
         var now = clock.GetUtcNow();
         var token = new SessionToken(merchant.Id, Ids.NewToken(24), now + options.Value.ConsoleSessionLifetime);
         await ForgetExpiredAsync(merchant.Id, now, ct);
-        await _table.AddEntityAsync(new ConsoleSessionEntity
+        // An upsert: the id is fresh and random, and a retried write whose first answer was lost must not conflict with itself.
+        await _table.UpsertEntityAsync(new ConsoleSessionEntity
         {
             PartitionKey = merchant.Id, RowKey = token.SessionId, KeyHash = merchant.ApiKeyHash, ExpiresAt = token.ExpiresAt,
-        }, ct);
+        }, TableUpdateMode.Replace, ct);
         return (token.Sign(_key!), token.ExpiresAt);
     }
 

@@ -26,7 +26,21 @@ public sealed class MerchantStore(StorageClients storage, SecretBox box, PageTok
     /// <summary>Adds a new merchant; fails if the id is taken.</summary>
     public async Task AddAsync(Merchant merchant, CancellationToken ct)
     {
-        await _table.AddEntityAsync(MerchantEntity.From(merchant, box), ct);
+        var entity = MerchantEntity.From(merchant, box);
+        try
+        {
+            await _table.AddEntityAsync(entity, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The SDK retries an add whose answer timed out; if the first try was stored, the retry finds this very
+            // merchant (its key hash is ours). Anything else holding the id is a real conflict.
+            var stored = await _table.GetEntityIfExistsAsync<MerchantEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: ct);
+            if (!stored.HasValue || stored.Value!.ApiKeyHash != entity.ApiKeyHash)
+            {
+                throw;
+            }
+        }
         _cache.TryRemove(merchant.Id, out _);
     }
 

@@ -48,7 +48,7 @@ public sealed class SecretsAtRestTests(NotifyApp app)
         var apiKey = Notify.Merchants.ApiKeys.New();
         var table = app.Storage.Table(StorageNames.MerchantsTable);
         // Exactly the columns a merchant row had before secrets were sealed.
-        await table.AddEntityAsync(new TableEntity(merchantId, "profile")
+        await table.UpsertEntityAsync(new TableEntity(merchantId, "profile")
         {
             ["Name"] = "옛날떡집", ["Region"] = "KR", ["TimeZone"] = "Asia/Seoul", ["Locale"] = "ko-KR", ["Channels"] = "sms,email,webhook",
             ["AlertEmail"] = "owner@example.com", ["WebhookSecret"] = secret, ["ApiKeyHash"] = Notify.Merchants.ApiKeys.Hash(apiKey),

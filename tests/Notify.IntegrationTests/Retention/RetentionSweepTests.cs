@@ -88,7 +88,7 @@ public sealed class RetentionSweepTests(SweepApp app)
         var data = app.Storage.Table(StorageNames.MerchantDataTable);
         foreach (var chunk in rows.Chunk(100))
         {
-            await data.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.Add, o)));
+            await data.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, o)));
         }
     }
 

@@ -1,5 +1,7 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.LocalParts;
 using Notify.SelfHost;
@@ -41,6 +43,9 @@ public class NotifyApp : IAsyncLifetime
 
     /// <summary>The maildev web API, where the app's e-mail lands.</summary>
     public MailboxClient Mailbox { get; private set; } = null!;
+
+    /// <summary>Storage faults a test can arm in the running app (inert until armed).</summary>
+    public StorageFaults StorageFaults { get; } = new();
 
     /// <summary>The app's clock; merchants sign with it.</summary>
     public virtual TimeProvider Clock => TimeProvider.System;
@@ -136,6 +141,7 @@ public class NotifyApp : IAsyncLifetime
         ], services =>
         {
             services.AddSingleton(Clock);
+            services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(StorageFaults, HttpPipelinePosition.PerRetry)));
             ConfigureServices(services);
         });
         await _app.StartAsync();

@@ -70,7 +70,7 @@ public sealed class SweepCostTests(SweepApp app)
         var data = app.Storage.Table(StorageNames.MerchantDataTable);
         foreach (var chunk in orders.Chunk(100))
         {
-            await data.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.Add, o)));
+            await data.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, o)));
         }
 
         var dueAt = now + TimeSpan.FromDays(1);
@@ -84,7 +84,7 @@ public sealed class SweepCostTests(SweepApp app)
         {
             foreach (var chunk in partition.Chunk(100))
             {
-                await deadlines.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Add, d)));
+                await deadlines.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, d)));
             }
         }
     }

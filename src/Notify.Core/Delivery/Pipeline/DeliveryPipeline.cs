@@ -56,9 +56,11 @@ public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions condi
     private async Task<Saved?> ApplyAsync(string merchantId, string orderId, Transition transition, OrderEntity? known, CancellationToken ct)
     {
         var probed = new HashSet<string>();
+        var current = known is { } row && row.ETag != default ? row : null;
         for (var attempt = 1; ; attempt++)
         {
-            var order = attempt == 1 && known is { } row && row.ETag != default ? row : await data.FindAsync<OrderEntity>(merchantId, DeliveryIds.RowKey(orderId), ct);
+            var order = current ?? await data.FindAsync<OrderEntity>(merchantId, DeliveryIds.RowKey(orderId), ct);
+            current = null;
             if (order is null)
             {
                 return null;
@@ -93,6 +95,12 @@ public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions condi
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)
             {
+                current = await data.FindAsync<OrderEntity>(merchantId, order.RowKey, ct);
+                if (current is not null && DeliveryRows.Holds(current, step.State))
+                {
+                    // The SDK retried a save whose answer timed out, and the first try had been stored: it is this one.
+                    return new Saved(step, current);
+                }
                 // Someone else moved this delivery on; the deadlines just written are checked against state by the sweep.
                 logger.LogDebug("Delivery {OrderId} changed concurrently; trying again ({Attempt})", orderId, attempt);
             }

@@ -32,6 +32,14 @@ public static class DeliveryRows
         return row;
     }
 
+    /// <summary>
+    /// Whether <paramref name="row"/> holds exactly what <see cref="Write"/> of <paramref name="s"/> wrote. The attempts
+    /// carry the times they were made at, so this is a write of this very transition, not an equal one.
+    /// </summary>
+    public static bool Holds(OrderEntity row, DeliveryState s) =>
+        row.ConfirmationStatus == s.Status.Stored() && row.Chain == string.Join(',', s.Chain) &&
+        row.AttemptsJson == Json.Serialize(s.Attempts) && row.FanOut == FanOutStatus.Planned.Stored();
+
     /// <summary>The delivery an order row carries.</summary>
     public static DeliveryState Read(OrderEntity e) => e.ReadDelivery();
 
