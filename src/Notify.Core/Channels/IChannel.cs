@@ -58,7 +58,11 @@ public sealed record OutboundConfirmation(Merchant Merchant, string OrderId, Ord
 /// </param>
 /// <param name="RetryAfter">For <see cref="SendStatus.Throttled"/>: how long to wait before sending again.</param>
 public sealed record SendResult(
-    SendStatus Status, string? ProviderId = null, string? Error = null, int? Segments = null, bool Permanent = false, TimeSpan? RetryAfter = null);
+    SendStatus Status, string? ProviderId = null, string? Error = null, int? Segments = null, bool Permanent = false, TimeSpan? RetryAfter = null)
+{
+    /// <summary>How long a send a provider throttled (HTTP 429, after retries) waits before it is tried again.</summary>
+    public static readonly TimeSpan Backpressure = TimeSpan.FromSeconds(2);
+}
 
 /// <summary>The outcome of one send.</summary>
 public enum SendStatus

@@ -15,11 +15,18 @@ internal static class KakaoOutcome
     public static SendResult Rejected(HttpStatusCode status, SolapiWire.Error? error)
     {
         var code = (int)status;
+        if (code == 429)
+        {
+            // SOLAPI's rate limit, still after the retries: back-pressure, never a sign of an outage; send again later.
+            return new SendResult(SendStatus.Throttled,
+                Error: AttemptErrors.Format(AttemptErrors.KakaoProviderRefused, $"SOLAPI throttled the request (HTTP 429, {SafeIdentifier(error?.ErrorCode)}), after retries."),
+                RetryAfter: SendResult.Backpressure);
+        }
         // 401/403 are Notify's credentials (InvalidAPIKey, SignatureDoesNotMatch…): every send fails, so the channel does.
-        var permanent = code is >= 400 and < 500 and not 401 and not 403 and not 429;
+        var permanent = code is >= 400 and < 500 and not 401 and not 403;
         var (errorCode, kind) = code switch
         {
-            429 or 503 => (AttemptErrors.KakaoProviderRefused, "refused, after retries"),
+            503 => (AttemptErrors.KakaoProviderRefused, "refused, after retries"),
             401 or 403 => (AttemptErrors.KakaoProviderRefused, "refused Notify's credentials"),
             _ when permanent => (AttemptErrors.KakaoRejected, "rejected the message permanently"),
             _ => (AttemptErrors.KakaoProviderError, "failed"),

@@ -17,9 +17,6 @@ internal static class TwilioOutcome
         [21614] = "not a mobile number",
     };
 
-    /// <summary>How long a send Twilio throttled waits before it is tried again.</summary>
-    public static readonly TimeSpan Backpressure = TimeSpan.FromSeconds(2);
-
     /// <summary>Twilio answered with an error.</summary>
     public static SendResult Rejected(ApiException e, ILogger logger)
     {
@@ -29,7 +26,7 @@ internal static class TwilioOutcome
         {
             // The sender's queue is full, still after the retries: wait and send again, never a sign of an outage.
             return new SendResult(SendStatus.Throttled,
-                Error: AttemptErrors.Format(AttemptErrors.SmsProviderRefused, "Twilio throttled the request (HTTP 429), after retries."), RetryAfter: Backpressure);
+                Error: AttemptErrors.Format(AttemptErrors.SmsProviderRefused, "Twilio throttled the request (HTTP 429), after retries."), RetryAfter: SendResult.Backpressure);
         }
         var what = Permanent.TryGetValue(e.Code, out var reason) ? $", {reason}" : "";
         var (code, message) = e.Status switch

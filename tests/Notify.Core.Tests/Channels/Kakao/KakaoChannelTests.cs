@@ -102,7 +102,7 @@ public sealed class KakaoChannelTests
     }
 
     [Fact]
-    public async Task Throttled_send_is_retried_then_fails()
+    public async Task Throttled_send_is_retried_then_held_back_as_throttled_not_failed()
     {
         await using var sandbox = await KakaoSandbox.StartAsync();
         await sandbox.PutModeAsync(new { mode = "throttle" });
@@ -110,7 +110,9 @@ public sealed class KakaoChannelTests
 
         var result = await services.Channel(ChannelNames.Kakao).SendAsync(Confirmation(), CancellationToken.None);
 
-        Assert.Equal(SendStatus.Failed, result.Status);
+        // Back-pressure: sent again later, and nothing counts against KakaoTalk's shared health.
+        Assert.Equal(SendStatus.Throttled, result.Status);
+        Assert.Equal(SendResult.Backpressure, result.RetryAfter);
         Assert.Contains("429", result.Error);
         Assert.Equal(3, await sandbox.RefusedAsync(Samples.Phone));
     }
