@@ -42,6 +42,7 @@ public sealed class CreateMerchantTests(NotifyApp app)
         { """{"name":"a","channels":["sms","sms"]}""", "channels" },
         { """{"name":"a","channels":["pigeon"]}""", "channels" },
         { """{"name":"a","channels":[]}""", "channels" },
+        { """{"name":"a","channels":["kakao","sms"]}""", "channels" },
         { """{"name":"a","alertContact":{"phone":"123"}}""", "alertContact.phone" },
         { """{"name":"a","alertContact":{"email":"nope"}}""", "alertContact.email" },
         { """{"name":"a","webhookUrl":"http://shop.example/hook"}""", "webhookUrl" },

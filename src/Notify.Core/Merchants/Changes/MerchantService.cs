@@ -9,7 +9,7 @@ using Notify.Signing;
 namespace Notify.Merchants.Changes;
 
 /// <summary>Creates merchants; its field rules are shared with changes (<see cref="MerchantPatch"/>).</summary>
-public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOptions> options, TimeProvider clock)
+public sealed class MerchantService(MerchantStore merchants, ChannelRegistry registry, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>Validates the request, stores the merchant, and returns its secret and key (shown this once).</summary>
     public async Task<Result<MerchantCreated>> CreateAsync(CreateMerchant request, CancellationToken ct)
@@ -41,6 +41,12 @@ public sealed class MerchantService(MerchantStore merchants, IOptions<NotifyOpti
         var merchant = new Merchant(
             MerchantIds.New(), name!, region, timeZone!, locale!, channels!, alertPhone, alertEmail, webhookUrl,
             StandardWebhook.NewSecret(), ApiKeys.Hash(apiKey), clock.GetUtcNow(), kakao);
+        // As a change does: a chain naming a channel this deployment does not run, or kakao without its settings.
+        ChainRules.CheckUsable(merchant, registry, errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
         await merchants.AddAsync(merchant, ct);
         return new MerchantCreated(
             merchant.Id, merchant.Name, region, timeZone!, locale!, merchant.Channels,
