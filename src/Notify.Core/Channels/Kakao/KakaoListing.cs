@@ -27,7 +27,11 @@ public static class KakaoListing
             && fields.TryGetProperty(SolapiWire.AttemptField, out var key) && key.ValueKind == JsonValueKind.String
             ? AttemptKey.Parse(key.GetString())
             : null;
-        return KakaoReceipt.Of(attempt, Text(message, "messageId") ?? id, Text(message, "statusCode") ?? "", Text(message, "reason"));
+        var messageId = Text(message, "messageId") ?? id;
+        // A message listed without a status code has no result yet: the poll deadline decides if none ever comes.
+        return Text(message, "statusCode") is { Length: > 0 } code
+            ? KakaoReceipt.Of(attempt, messageId, code, Text(message, "reason"))
+            : new KakaoReceipt(attempt, messageId, KakaoResultStatus.Pending, "", Error: null, RecipientProblem: false);
     }
 
     private static string? Text(JsonElement message, string name) =>

@@ -45,6 +45,15 @@ public sealed class KakaoListingTests
     }
 
     [Fact]
+    public void A_message_listed_without_a_status_code_has_no_result_yet()
+    {
+        // Not a failure: reading it as one would count against kakao and send the customer a second message.
+        var receipt = Assert.Single(KakaoListing.Parse("""{ "messageList": { "M4V1": { "messageId": "M4V1", "customFields": {} } } }"""));
+
+        Assert.Equal((KakaoResultStatus.Pending, false, null), (receipt.Status, receipt.RecipientProblem, receipt.Error));
+    }
+
+    [Fact]
     public void An_empty_listing_has_no_receipts()
     {
         Assert.Empty(KakaoListing.Parse("""{ "startKey": null, "limit": 20, "messageList": {} }"""));
