@@ -66,6 +66,8 @@ public static partial class AttemptErrors
     public const string WebhookCircuitOpen = "webhook.circuit_open";
     /// <summary>The merchant's endpoint could not be reached.</summary>
     public const string WebhookUnreachable = "webhook.unreachable";
+    /// <summary>The merchant's webhook host does not resolve, or only to addresses Notify does not send to (private, loopback, …).</summary>
+    public const string WebhookAddressRefused = "webhook.address_refused";
     /// <summary>The attempt's deadline passed with no answer.</summary>
     public const string DeliveryTimedOut = "delivery.timed_out";
     /// <summary>The send kept failing and its message went to the poison queue.</summary>

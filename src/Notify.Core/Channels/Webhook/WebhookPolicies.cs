@@ -33,8 +33,10 @@ public sealed class WebhookPolicies(IOptions<WebhookOptions> options, TimeProvid
         _breakers.GetOrAdd(url?.GetLeftPart(UriPartial.Authority) ?? "", _ =>
             new BreakerPolicy(Transient(), new Breaker(clock, Breaker.DefaultFailuresBeforeBreaking, Breaker.DefaultBreakFor)));
 
-    private static PolicyBuilder<HttpResponseMessage> Transient() => HttpPolicyExtensions
-        .HandleTransientHttpError()
+    // An address the connect-time check refused is refused again on every try: not transient, not the host's failure.
+    private static PolicyBuilder<HttpResponseMessage> Transient() => Policy<HttpResponseMessage>
+        .Handle<HttpRequestException>(e => e.InnerException is not WebhookAddressRefusedException)
+        .OrResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.RequestTimeout)
         .Or<TimeoutRejectedException>()
         .OrResult(r => r.StatusCode == HttpStatusCode.TooManyRequests);
 }

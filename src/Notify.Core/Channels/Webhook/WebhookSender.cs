@@ -43,9 +43,12 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider t
                 _ => new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.WebhookFailed, $"Webhook answered HTTP {status}, after retries.")),
             };
         }
-        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException refused)
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException)
         {
-            return new SendResult(SendStatus.Failed, Error: $"Webhook address refused: {refused.Message}", Permanent: true);
+            // The reason names the address the host resolved to: the log has the host, the attempt only the code.
+            logger.LogWarning("Webhook to {Host} refused: it does not resolve, or only to addresses Notify does not send to", url.Host);
+            return new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(
+                AttemptErrors.WebhookAddressRefused, "The webhook's host does not resolve to an address Notify sends to."), Permanent: true);
         }
         catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TimeoutRejectedException
             or BrokenCircuitException or OperationCanceledException)

@@ -116,6 +116,21 @@ public sealed class WebhookChannelTests
     }
 
     [Fact]
+    public async Task Address_refused_at_connect_is_a_permanent_coded_failure_that_names_no_address()
+    {
+        await using var merchantSite = await Receiver.StartAsync();
+        await using var services = ChannelServices.Build(new(FastRetries) { ["Notify:AllowPrivateWebhooks"] = "false" });
+        var confirmation = Samples.Confirmation(merchant: Samples.Merchant(merchantSite.BaseUrl + "/hook"));
+
+        var result = await services.Channel(ChannelNames.Webhook).SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal((SendStatus.Failed, true), (result.Status, result.Permanent));
+        Assert.StartsWith(AttemptErrors.WebhookAddressRefused + ": ", result.Error);
+        Assert.DoesNotContain("127.0.0.1", result.Error);
+        Assert.Equal(0, merchantSite.Count);
+    }
+
+    [Fact]
     public void Merchant_without_webhook_cannot_be_reached()
     {
         using var services = ChannelServices.Build([]);
