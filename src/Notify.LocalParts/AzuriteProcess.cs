@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Notify.LocalParts;
 
 /// <summary>A private Azurite (blob, queue, table) on free loopback ports with its data in a temporary folder.</summary>
@@ -22,20 +24,24 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts Azurite and waits until it answers.</summary>
     public static async Task<AzuriteProcess> StartAsync()
     {
-        int blob = NodeProcess.FreePort(), queue = NodeProcess.FreePort(), table = NodeProcess.FreePort();
         var folder = Directory.CreateTempSubdirectory("notify-azurite-").FullName;
+        // Port 0: the system gives each service a port no other process holds, and Azurite says which.
         // --skipApiVersionCheck: the SDK clients ask for newer service versions than Azurite 3.37 knows.
-        var process = await NodeProcess.StartAsync(
+        var (process, announced) = await NodeProcess.StartAsync(
             "azurite/dist/src/azurite.js",
-            $"--silent --skipApiVersionCheck --loose --disableTelemetry --location \"{folder}\" " +
-            $"--blobPort {blob} --queuePort {queue} --tablePort {table}",
-            table);
+            $"--silent --skipApiVersionCheck --loose --disableTelemetry --location \"{folder}\" --blobPort 0 --queuePort 0 --tablePort 0",
+            Listening("Blob"), Listening("Queue"), Listening("Table"));
+        var (blob, queue, table) = (Port(announced[0]), Port(announced[1]), Port(announced[2]));
         var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
                          $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
                          $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
                          $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
         return new AzuriteProcess(process, folder, table, connection);
     }
+
+    private static Regex Listening(string service) => new($@"Azurite {service} service is successfully listening at http://127\.0\.0\.1:(\d+)");
+
+    private static int Port(Match announced) => int.Parse(announced.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

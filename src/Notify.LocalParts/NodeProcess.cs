@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Notify.LocalParts;
 
@@ -14,36 +15,64 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>The operating-system process id.</summary>
     public int Id => _process.Id;
 
-    /// <summary>Starts <paramref name="script"/> (relative to node_modules) and waits until <paramref name="readyPort"/> accepts.</summary>
-    public static async Task<NodeProcess> StartAsync(string script, string arguments, int readyPort)
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Starts <paramref name="script"/> (relative to node_modules) and waits until its output has a line matching each
+    /// of <paramref name="announcements"/>, which a program prints once it listens; returns those matches. Waiting for
+    /// the program's own words, not for a port to accept, means another process on the same port is never taken for it.
+    /// </summary>
+    public static async Task<(NodeProcess Process, Match[] Announced)> StartAsync(string script, string arguments, params Regex[] announcements)
     {
         var path = System.IO.Path.Combine(RepoRoot.Path, "node_modules", script);
         if (!File.Exists(path))
         {
             throw new InvalidOperationException($"{path} is missing: run 'npm ci' in {RepoRoot.Path}.");
         }
-        var process = Process.Start(new ProcessStartInfo("node", $"\"{path}\" {arguments}")
+        var announced = announcements.Select(_ => new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var process = new Process
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+            StartInfo = new ProcessStartInfo("node", $"\"{path}\" {arguments}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            },
+        };
+        void Read(object? sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is not { } line)
+            {
+                return;
+            }
+            if (output.Count < 50)
+            {
+                output.Enqueue(line);
+            }
+            for (var i = 0; i < announcements.Length; i++)
+            {
+                if (announcements[i].Match(line) is { Success: true } match)
+                {
+                    announced[i].TrySetResult(match);
+                }
+            }
+        }
+        process.OutputDataReceived += Read;
+        process.ErrorDataReceived += Read;
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var node = new NodeProcess(process);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await AcceptsAsync(readyPort))
+        var all = Task.WhenAll(announced.Select(a => a.Task));
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(all, exited, Task.Delay(TimeSpan.FromSeconds(60))) != all)
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                await node.DisposeAsync();
-                throw new InvalidOperationException($"{script} did not start listening on {readyPort}.");
-            }
-            await Task.Delay(100);
+            await node.DisposeAsync();
+            throw new InvalidOperationException($"{script} did not start: {string.Join(" | ", output)}");
         }
-        return node;
+        return (node, await all);
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>
@@ -64,20 +93,6 @@ public sealed class NodeProcess : IAsyncDisposable
         }
         var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-    }
-
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     /// <inheritdoc />
