@@ -84,5 +84,14 @@ public sealed class Breaker(TimeProvider clock, int failuresBeforeBreaking, Time
         }
     }
 
+    /// <summary>A call let through ended with no verdict on the provider: if it was the half-open trial, the next call is.</summary>
+    public void Abandoned()
+    {
+        lock (_gate)
+        {
+            _testing = false;
+        }
+    }
+
     private CircuitState Current() => _state == CircuitState.Open && clock.GetUtcNow() >= _openUntil ? CircuitState.HalfOpen : _state;
 }

@@ -35,6 +35,13 @@ public sealed class BreakerPolicy : AsyncPolicy<HttpResponseMessage>
             _breaker.Failed();
             throw;
         }
+        catch
+        {
+            // Neither a success nor a failure of the provider (cancelled, or refused before it was asked): a trial call
+            // that ends so must hand the trial back, or the circuit would stay shut for this process for good.
+            _breaker.Abandoned();
+            throw;
+        }
         if (ResultPredicates.AnyMatch(result))
         {
             _breaker.Failed();

@@ -113,4 +113,23 @@ public sealed class BreakerTests
 
         Assert.Equal(CircuitState.Open, breaker.State);
     }
+
+    [Fact]
+    public async Task A_trial_call_cancelled_before_any_verdict_hands_the_trial_to_the_next_call()
+    {
+        var (breaker, clock) = NewBreaker();
+        var policy = new BreakerPolicy(Policy<HttpResponseMessage>.Handle<HttpRequestException>(), breaker);
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => policy.ExecuteAsync(() => throw new HttpRequestException("refused")));
+        }
+        clock.Advance(BreakFor);
+
+        // The trial ends with neither a success nor a handled failure (a send cancelled at shutdown).
+        await Assert.ThrowsAsync<OperationCanceledException>(() => policy.ExecuteAsync(() => throw new OperationCanceledException()));
+
+        // Before the fix the trial stayed taken: every later call was refused as if the circuit were open, for good.
+        Assert.Equal(HttpStatusCode.OK, (await policy.ExecuteAsync(() => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)))).StatusCode);
+        Assert.Equal(CircuitState.Closed, breaker.State);
+    }
 }
