@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Notify.Channels.Kakao;
+using Notify.Channels.Sms;
 
 namespace Notify.IntegrationTests.Support;
 
@@ -54,6 +57,10 @@ public sealed class SweepApp : NotifyApp
         {
             await ledger.DeleteEntityAsync(row.PartitionKey, row.RowKey);
         }
+        // The in-process circuits too: one a test left open (on this fake clock) lets a single trial call through after
+        // its break and refuses the calls beside it, which would fail the next test's sends as "circuit open".
+        Services.GetRequiredService<TwilioPolicies>().CircuitBreaker.Breaker.Succeeded();
+        Services.GetRequiredService<SolapiPolicies>().CircuitBreaker.Breaker.Succeeded();
         // Past the health cache's lifetime, so the app reads the table again.
         Advance(TimeSpan.FromSeconds(2));
     }
