@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Notify.Deadlines;
 using Notify.Delivery;
 using Notify.Delivery.Pipeline;
 using Notify.FanOut;
 using Notify.Receipts;
+using Notify.Storage;
+using Notify.Telemetry;
 
 namespace Notify.Sweep;
 
@@ -14,7 +17,8 @@ namespace Notify.Sweep;
 /// for the AlimTalk results that are due (<see cref="KakaoResultService"/>): SOLAPI does not call back.
 /// </summary>
 public sealed class StallSweep(
-    DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, KakaoResultService kakaoResults, TimeProvider clock, ILogger<StallSweep> logger)
+    DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, KakaoResultService kakaoResults, TimeProvider clock,
+    NotifyMetrics metrics, OperationalGauges gauges, ILogger<StallSweep> logger)
 {
     // Long enough to handle one item, short enough that a crashed sweep's claims come back soon.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -22,6 +26,8 @@ public sealed class StallSweep(
     /// <summary>Handles every deadline due now.</summary>
     public async Task<SweepReport> RunAsync(CancellationToken ct)
     {
+        using var span = NotifyTelemetry.Source.StartActivity("sweep");
+        var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         var due = new List<DeadlineEntity>();
         await foreach (var deadline in deadlines.DueAsync(now, ct))
@@ -47,6 +53,9 @@ public sealed class StallSweep(
             await deadlines.RemoveAsync(mine, token);
         });
         var report = new SweepReport(due.Count, claimed, rerouted, fannedOut, alerted, polled);
+        metrics.Swept(clock.GetElapsedTime(started), due.Count);
+        span?.SetTag("notify.sweep.due", due.Count);
+        await RefreshGaugesAsync(ct);
         if (claimed > 0)
         {
             logger.LogInformation("Sweep: {Report}", report);
@@ -54,8 +63,22 @@ public sealed class StallSweep(
         return report;
     }
 
+    private async Task RefreshGaugesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await gauges.RefreshAsync(ct);
+        }
+        catch (Exception ex) when (StorageOutage.IsOutage(ex) && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Sweep: channel and queue gauges not refreshed");
+        }
+    }
+
     private async Task<Outcome> HandleAsync(DeadlineEntity deadline, CancellationToken ct)
     {
+        // In the sweep's trace, linked to the order's own (stored on its row) once the row is read.
+        using var span = NotifyTelemetry.StartForOrder("sweep " + deadline.Kind, deadline.MerchantId, deadline.OrderId);
         if (deadline.Kind == DeadlineKeys.FanOut)
         {
             return await fanOut.PlanAsync(deadline.MerchantId, deadline.OrderId, ct) is not null ? Outcome.FannedOut : Outcome.Nothing;
@@ -67,12 +90,21 @@ public sealed class StallSweep(
         Transition? transition = DeadlineKeys.AttemptOf(deadline.Kind) is { } n
             ? (context, _, state) => DeliveryMachine.Expire(state, n, context)
             : deadline.Kind == DeadlineKeys.Alert ? (context, _, state) => DeliveryMachine.ClaimAlert(state, context) : null;
-        if (transition is null || await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, transition, ct) is null)
+        if (transition is null || await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, LinkedToOrder(span, transition), ct) is null)
         {
             return Outcome.Nothing;
         }
         return deadline.Kind == DeadlineKeys.Alert ? Outcome.Alerted : Outcome.Rerouted;
     }
+
+    private static Transition LinkedToOrder(Activity? span, Transition transition) => (context, order, state) =>
+    {
+        if (span is not null && TraceContext.TryRead(order.TraceParent, null, out var trace) && span.Links.All(l => l.Context != trace))
+        {
+            span.AddLink(new ActivityLink(trace));
+        }
+        return transition(context, order, state);
+    };
 
     private enum Outcome { Nothing, Rerouted, FannedOut, Alerted, Polled }
 }

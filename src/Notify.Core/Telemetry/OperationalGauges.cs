@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Azure;
+using Notify.Channels.Health;
+using Notify.Storage;
+
+namespace Notify.Telemetry;
+
+/// <summary>
+/// The state gauges: whether each shared channel is up, and each queue's backlog and the age of its oldest message.
+/// Gauges are read synchronously, so the sweep refreshes these values (<see cref="RefreshAsync"/>) on its schedule.
+/// </summary>
+public sealed class OperationalGauges(ChannelHealth health, StorageClients storage, TimeProvider clock)
+{
+    private static readonly string[] Queues = [StorageNames.FanOutQueue, .. DeliveryQueues.All];
+    private readonly ConcurrentDictionary<string, int> _channelUp = new();
+    private readonly ConcurrentDictionary<string, (int Backlog, double OldestSeconds)> _queues = new();
+
+    /// <summary>Creates the observable gauges on <paramref name="meter"/>.</summary>
+    internal void Register(Meter meter)
+    {
+        meter.CreateObservableGauge("notify.channel.up", () => _channelUp.Select(c =>
+            new Measurement<int>(c.Value, new KeyValuePair<string, object?>(NotifyTelemetry.ChannelTag, c.Key))), "1",
+            "1 while a shared channel is up for everybody, 0 while it is down (probing included).");
+        meter.CreateObservableGauge("notify.queue.backlog", () => _queues.Select(q =>
+            new Measurement<int>(q.Value.Backlog, new KeyValuePair<string, object?>("queue", q.Key))), "{message}",
+            "Approximate messages waiting on each queue.");
+        meter.CreateObservableGauge("notify.queue.oldest_age", () => _queues.Select(q =>
+            new Measurement<double>(q.Value.OldestSeconds, new KeyValuePair<string, object?>("queue", q.Key))), "s",
+            "Age of the oldest visible message on each queue (0 when empty).");
+    }
+
+    /// <summary>Reads the channels' shared state and the queues' depth; a queue that cannot be read keeps its last value.</summary>
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        var availability = await health.AvailabilityAsync(ct);
+        foreach (var channel in ChannelHealth.Shared)
+        {
+            _channelUp[channel] = availability.Available.Contains(channel) && !availability.NeedProbe.Contains(channel) ? 1 : 0;
+        }
+        var now = clock.GetUtcNow();
+        await Parallel.ForEachAsync(Queues, ct, async (name, token) =>
+        {
+            try
+            {
+                var queue = storage.Queue(name);
+                var properties = await queue.GetPropertiesAsync(token);
+                var peeked = await queue.PeekMessageAsync(token);
+                var oldest = peeked.Value?.InsertedOn is { } inserted ? Math.Max(0, (now - inserted).TotalSeconds) : 0;
+                _queues[name] = (properties.Value.ApproximateMessagesCount, oldest);
+            }
+            catch (RequestFailedException)
+            {
+                // A queue not created yet, or storage briefly away: the next sweep reads it again.
+            }
+        });
+    }
+}
