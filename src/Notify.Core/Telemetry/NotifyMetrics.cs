@@ -17,8 +17,8 @@ public sealed class NotifyMetrics
     private readonly Histogram<double> _sweepDuration;
     private readonly Counter<long> _sweepRows;
 
-    /// <summary>Creates the instruments on a meter from <paramref name="meters"/>, plus the gauges <paramref name="gauges"/> reports.</summary>
-    public NotifyMetrics(IMeterFactory meters, OperationalGauges gauges)
+    /// <summary>Creates the instruments on the meter <paramref name="meters"/> gives for <see cref="NotifyTelemetry.Name"/>.</summary>
+    public NotifyMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(NotifyTelemetry.Name);
         _accepted = meter.CreateCounter<long>("notify.orders.accepted", "{order}", "Orders stored and answered 202.");
@@ -32,7 +32,6 @@ public sealed class NotifyMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600] });
         _sweepDuration = meter.CreateHistogram<double>("notify.sweep.duration", "s", "How long one stall sweep took.");
         _sweepRows = meter.CreateCounter<long>("notify.sweep.rows_read", "{row}", "Deadline rows the stall sweep read.");
-        gauges.Register(meter);
     }
 
     /// <summary>An order was accepted.</summary>

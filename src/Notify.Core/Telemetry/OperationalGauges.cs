@@ -10,15 +10,20 @@ namespace Notify.Telemetry;
 /// The state gauges: whether each shared channel is up, and each queue's backlog and the age of its oldest message.
 /// Gauges are read synchronously, so the sweep refreshes these values (<see cref="RefreshAsync"/>) on its schedule.
 /// </summary>
-public sealed class OperationalGauges(ChannelHealth health, StorageClients storage, TimeProvider clock)
+public sealed class OperationalGauges
 {
     private static readonly string[] Queues = [StorageNames.FanOutQueue, .. DeliveryQueues.All];
     private readonly ConcurrentDictionary<string, int> _channelUp = new();
     private readonly ConcurrentDictionary<string, (int Backlog, double OldestSeconds)> _queues = new();
+    private readonly ChannelHealth _health;
+    private readonly StorageClients _storage;
+    private readonly TimeProvider _clock;
 
-    /// <summary>Creates the observable gauges on <paramref name="meter"/>.</summary>
-    internal void Register(Meter meter)
+    /// <summary>Creates the observable gauges on the meter <paramref name="meters"/> gives for <see cref="NotifyTelemetry.Name"/>.</summary>
+    public OperationalGauges(ChannelHealth health, StorageClients storage, TimeProvider clock, IMeterFactory meters)
     {
+        (_health, _storage, _clock) = (health, storage, clock);
+        var meter = meters.Create(NotifyTelemetry.Name);
         meter.CreateObservableGauge("notify.channel.up", () => _channelUp.Select(c =>
             new Measurement<int>(c.Value, new KeyValuePair<string, object?>(NotifyTelemetry.ChannelTag, c.Key))), "1",
             "1 while a shared channel is up for everybody, 0 while it is down (probing included).");
@@ -33,17 +38,17 @@ public sealed class OperationalGauges(ChannelHealth health, StorageClients stora
     /// <summary>Reads the channels' shared state and the queues' depth; a queue that cannot be read keeps its last value.</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
-        var availability = await health.AvailabilityAsync(ct);
+        var availability = await _health.AvailabilityAsync(ct);
         foreach (var channel in ChannelHealth.Shared)
         {
             _channelUp[channel] = availability.Available.Contains(channel) && !availability.NeedProbe.Contains(channel) ? 1 : 0;
         }
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         await Parallel.ForEachAsync(Queues, ct, async (name, token) =>
         {
             try
             {
-                var queue = storage.Queue(name);
+                var queue = _storage.Queue(name);
                 var properties = await queue.GetPropertiesAsync(token);
                 var peeked = await queue.PeekMessageAsync(token);
                 var oldest = peeked.Value?.InsertedOn is { } inserted ? Math.Max(0, (now - inserted).TotalSeconds) : 0;
