@@ -18,22 +18,30 @@ public sealed class OperationalGauges
     private readonly ChannelHealth _health;
     private readonly StorageClients _storage;
     private readonly TimeProvider _clock;
+    private long _refreshedAtTicks;
 
     /// <summary>Creates the observable gauges on the meter <paramref name="meters"/> gives for <see cref="NotifyTelemetry.Name"/>.</summary>
     public OperationalGauges(ChannelHealth health, StorageClients storage, TimeProvider clock, IMeterFactory meters)
     {
         (_health, _storage, _clock) = (health, storage, clock);
         var meter = meters.Create(NotifyTelemetry.Name);
-        meter.CreateObservableGauge("notify.channel.up", () => _channelUp.Select(c =>
+        meter.CreateObservableGauge("notify.channel.up", () => Fresh(_channelUp).Select(c =>
             new Measurement<int>(c.Value, new KeyValuePair<string, object?>(NotifyTelemetry.ChannelTag, c.Key))), "1",
             "1 while a shared channel is up for everybody, 0 while it is down (probing included).");
-        meter.CreateObservableGauge("notify.queue.backlog", () => _queues.Select(q =>
+        meter.CreateObservableGauge("notify.queue.backlog", () => Fresh(_queues).Select(q =>
             new Measurement<int>(q.Value.Backlog, new KeyValuePair<string, object?>("queue", q.Key))), "{message}",
             "Approximate messages waiting on each queue.");
-        meter.CreateObservableGauge("notify.queue.oldest_age", () => _queues.Select(q =>
+        meter.CreateObservableGauge("notify.queue.oldest_age", () => Fresh(_queues).Select(q =>
             new Measurement<double>(q.Value.OldestSeconds, new KeyValuePair<string, object?>("queue", q.Key))), "s",
             "Age of the oldest visible message on each queue (0 when empty).");
     }
+
+    // The timer that runs the sweep may move to another instance: one that stopped sweeping stops reporting, rather
+    // than repeat old values (a channel "down" for ever) beside the live ones.
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
+
+    private IEnumerable<KeyValuePair<string, T>> Fresh<T>(ConcurrentDictionary<string, T> values) =>
+        _clock.GetUtcNow().UtcTicks - Volatile.Read(ref _refreshedAtTicks) <= StaleAfter.Ticks ? values : [];
 
     /// <summary>Reads the channels' shared state and the queues' depth; a queue that cannot be read keeps its last value.</summary>
     public async Task RefreshAsync(CancellationToken ct)
@@ -59,5 +67,6 @@ public sealed class OperationalGauges
                 // A queue not created yet, or storage briefly away: the next sweep reads it again.
             }
         });
+        Volatile.Write(ref _refreshedAtTicks, now.UtcTicks);
     }
 }
