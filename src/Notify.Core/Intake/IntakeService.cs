@@ -43,8 +43,10 @@ public sealed class IntakeService(
             var result = await VerifyAndStoreAsync(request, ct);
             if (result.Problem is { } problem)
             {
-                metrics.OrderRefused(problem.Type[(problem.Type.LastIndexOf('/') + 1)..]);
-                span?.SetStatus(ActivityStatusCode.Error, problem.Type);
+                // A refusal is the caller's error, not the service's: a tag, not an error status.
+                var reason = problem.Type[(problem.Type.LastIndexOf('/') + 1)..];
+                metrics.OrderRefused(reason);
+                span?.SetTag("notify.refused", reason);
             }
             else
             {
