@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Notify.Deadlines;
 using Notify.Delivery;
@@ -77,7 +76,7 @@ public sealed class StallSweep(
 
     private async Task<Outcome> HandleAsync(DeadlineEntity deadline, CancellationToken ct)
     {
-        // In the sweep's trace, linked to the order's own (stored on its row) once the row is read.
+        // In the sweep's trace; DeliveryTelemetry links it to the order's own when it moves the delivery.
         using var span = NotifyTelemetry.StartForOrder("sweep " + deadline.Kind, deadline.MerchantId, deadline.OrderId);
         if (deadline.Kind == DeadlineKeys.FanOut)
         {
@@ -90,21 +89,12 @@ public sealed class StallSweep(
         Transition? transition = DeadlineKeys.AttemptOf(deadline.Kind) is { } n
             ? (context, _, state) => DeliveryMachine.Expire(state, n, context)
             : deadline.Kind == DeadlineKeys.Alert ? (context, _, state) => DeliveryMachine.ClaimAlert(state, context) : null;
-        if (transition is null || await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, LinkedToOrder(span, transition), ct) is null)
+        if (transition is null || await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, transition, ct) is null)
         {
             return Outcome.Nothing;
         }
         return deadline.Kind == DeadlineKeys.Alert ? Outcome.Alerted : Outcome.Rerouted;
     }
-
-    private static Transition LinkedToOrder(Activity? span, Transition transition) => (context, order, state) =>
-    {
-        if (span is not null && TraceContext.TryRead(order.TraceParent, null, out var trace) && span.Links.All(l => l.Context != trace))
-        {
-            span.AddLink(new ActivityLink(trace));
-        }
-        return transition(context, order, state);
-    };
 
     private enum Outcome { Nothing, Rerouted, FannedOut, Alerted, Polled }
 }

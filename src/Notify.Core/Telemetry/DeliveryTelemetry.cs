@@ -11,9 +11,14 @@ namespace Notify.Telemetry;
 /// </summary>
 public sealed class DeliveryTelemetry(NotifyMetrics metrics)
 {
-    /// <summary>Records what changed from <paramref name="before"/> to <paramref name="after"/> for an order accepted at <paramref name="acceptedAt"/>.</summary>
-    public void Saved(string merchantId, string orderId, DeliveryState before, DeliveryState after, DateTimeOffset acceptedAt, DateTimeOffset now)
+    /// <summary>
+    /// Records what changed from <paramref name="before"/> to <paramref name="after"/> for an order accepted at
+    /// <paramref name="acceptedAt"/>. When the change happens in another trace than the order's (the sweep's), the
+    /// current span is linked to the order's trace, <paramref name="orderTrace"/>.
+    /// </summary>
+    public void Saved(string merchantId, string orderId, DeliveryState before, DeliveryState after, DateTimeOffset acceptedAt, DateTimeOffset now, string? orderTrace = null)
     {
+        LinkToOrder(orderTrace);
         foreach (var attempt in after.Attempts)
         {
             var old = before.Attempts.FirstOrDefault(a => a.N == attempt.N);
@@ -41,6 +46,15 @@ public sealed class DeliveryTelemetry(NotifyMetrics metrics)
         else if (after.Status == ConfirmationStatus.Exhausted)
         {
             Activity.Current?.AddEvent(new ActivityEvent("exhausted"));
+        }
+    }
+
+    private static void LinkToOrder(string? orderTrace)
+    {
+        if (Activity.Current is { } current && TraceContext.TryRead(orderTrace, null, out var order)
+            && current.TraceId != order.TraceId && current.Links.All(l => l.Context.TraceId != order.TraceId))
+        {
+            current.AddLink(new ActivityLink(order));
         }
     }
 }

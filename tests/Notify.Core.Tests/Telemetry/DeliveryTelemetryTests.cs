@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Notify.Channels;
 using Notify.Delivery;
@@ -62,6 +63,31 @@ public sealed class DeliveryTelemetryTests : IDisposable
 
         var done = Assert.Single(settled.GetMeasurementSnapshot());
         Assert.Equal(("exhausted", "none"), (done.Tags["outcome"], done.Tags[NotifyTelemetry.ChannelTag]));
+    }
+
+    [Fact]
+    public void A_sweep_that_moves_a_delivery_links_its_span_to_the_order_trace()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == NotifyTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        string orderTrace;
+        using (NotifyTelemetry.StartForOrder("intake", "m_1", "o1"))
+        {
+            orderTrace = TraceContext.Current().Parent!;
+        }
+        var clock = NewClock();
+        var planned = Planned(clock);
+
+        using var sweep = NotifyTelemetry.StartForOrder("sweep attempt-1", "m_1", "o1");
+        _telemetry.Saved("m_1", "o1", planned, planned, clock.GetUtcNow(), clock.GetUtcNow(), orderTrace);
+        _telemetry.Saved("m_1", "o1", planned, planned, clock.GetUtcNow(), clock.GetUtcNow(), orderTrace);
+
+        Assert.NotEqual(ActivityTraceId.CreateFromString(orderTrace.AsSpan(3, 32)), sweep!.TraceId);
+        Assert.Equal(orderTrace.Substring(3, 32), Assert.Single(sweep.Links).Context.TraceId.ToHexString());
     }
 
     private void Saved(DeliveryState before, DeliveryState after, DateTimeOffset acceptedAt, DateTimeOffset now) =>

@@ -90,7 +90,7 @@ public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions condi
             {
                 var saved = await data.Table.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State), order.ETag, TableUpdateMode.Merge, ct);
                 DeliveryRows.Merge(order, step.State, saved.Headers.ETag ?? default);
-                telemetry.Saved(merchantId, orderId, state, step.State, order.AcceptedAt, context.Now);
+                telemetry.Saved(merchantId, orderId, state, step.State, order.AcceptedAt, context.Now, order.TraceParent);
                 return new Saved(step, order);
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)
