@@ -6,7 +6,8 @@
 //     the secret key and the page-token key,
 //   - a virtual network whose one subnet carries the app's outbound traffic: storage and Key Vault accept only
 //     that subnet (service endpoints) and the operator's own IP ranges,
-//   - Application Insights on a Log Analytics workspace, Entra-only ingestion.
+//   - Application Insights on a Log Analytics workspace, Entra-only ingestion; alerts e-mailed to the operator and an
+//     operations workbook (infra/monitoring.bicep).
 // No account keys or connection strings with keys are used anywhere; FTP and basic-auth publishing are off.
 // Deploy: see docs/DEPLOY.md. Check: bash infra/check.sh.
 
@@ -169,6 +170,22 @@ param smtpPassword string = ''
 @description('Key that signs merchant console session cookies: 32 random bytes, base64 (`openssl rand -base64 32`). Written to Key Vault only when not empty, so a redeploy without it keeps the value set with `az keyvault secret set`.')
 @secure()
 param consoleSessionKey string = ''
+
+// ---------------------------------------------------------------------------------------------
+// Parameters: operations (infra/monitoring.bicep; README "Operate")
+// ---------------------------------------------------------------------------------------------
+
+@description('E-mail address of the operator who receives the alerts (a channel down, an exhausted delivery, an old queue message, 5xx). Empty: alerts show in the portal only.')
+param operatorEmail string = ''
+
+@description('Minutes the oldest message on a Notify queue may wait before the queue-age alert fires.')
+@minValue(1)
+param queueAgeAlertMinutes int = 10
+
+@description('Percentage of HTTP requests answered 5xx within 5 minutes that fires the server-error alert.')
+@minValue(1)
+@maxValue(100)
+param serverErrorPercent int = 5
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -499,6 +516,20 @@ resource appInsightsPublisherRole 'Microsoft.Authorization/roleAssignments@2022-
     )
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+// Alerts to the operator and the operations workbook.
+module monitoring 'monitoring.bicep' = {
+  name: 'notify-monitoring'
+  params: {
+    location: location
+    tags: tags
+    name: '${name}-${suffix}'
+    appInsightsId: appInsights.id
+    operatorEmail: operatorEmail
+    queueAgeAlertMinutes: queueAgeAlertMinutes
+    serverErrorPercent: serverErrorPercent
   }
 }
 

@@ -58,3 +58,8 @@ param operatorIpRanges = empty(readEnvironmentVariable('NOTIFY_OPERATOR_IP', '')
 
 // Optional: gets Key Vault Secrets Officer on the vault, to run `az keyvault secret set`.
 param operatorPrincipalId = readEnvironmentVariable('NOTIFY_OPERATOR_ID', '')
+
+// Operations (README "Operate"): who is e-mailed the alerts, and their thresholds.
+param operatorEmail = readEnvironmentVariable('NOTIFY_OPERATOR_EMAIL', '')
+param queueAgeAlertMinutes = 10
+param serverErrorPercent = 5

@@ -23,6 +23,7 @@ using Notify.Retention;
 using Notify.Orders;
 using Notify.Storage;
 using Notify.Sweep;
+using Notify.Telemetry;
 
 namespace Notify;
 
@@ -79,6 +80,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PoisonService>();
         services.AddSingleton<ReceiptService>();
         services.AddSingleton<KakaoResultService>();
+        services.AddMetrics();
+        services.AddSingleton<OperationalGauges>();
+        services.AddSingleton<NotifyMetrics>();
+        services.AddSingleton<DeliveryTelemetry>();
         services.AddNotifyChannels(configuration);
         return services;
     }

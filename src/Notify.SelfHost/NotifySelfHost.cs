@@ -1,6 +1,7 @@
 using Microsoft.Azure.WebJobs.Extensions.Storage.Queues;
 using Notify.SelfHost.Configuration;
 using Notify.SelfHost.Http;
+using Notify.Telemetry;
 
 namespace Notify.SelfHost;
 
@@ -28,6 +29,7 @@ public static class NotifySelfHost
 
         // First, so its start-up (creating tables and queues) finishes before the queue listener starts polling.
         builder.Services.AddNotify(builder.Configuration);
+        builder.Services.AddNotifyTelemetry(builder.Configuration);
 
         var hostJson = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json")).Build();
         builder.Host.ConfigureWebJobs(webJobs =>

@@ -6,6 +6,7 @@ using Notify.Delivery;
 using Notify.Delivery.Pipeline;
 using Notify.Merchants;
 using Notify.Orders;
+using Notify.Telemetry;
 
 namespace Notify.FanOut;
 
@@ -13,6 +14,13 @@ namespace Notify.FanOut;
 public sealed class FanOutService(
     MerchantStore merchants, DeliveryPipeline pipeline, ChannelRegistry channels, DeadlineIndex deadlines, IOptions<NotifyOptions> options, TimeProvider clock)
 {
+    /// <summary>Plans the order a fan-out message names, in the order's trace.</summary>
+    public async Task<Step?> PlanAsync(FanOutMessage message, CancellationToken ct)
+    {
+        using var span = NotifyTelemetry.StartFromMessage("fan-out", message, message.MerchantId, message.OrderId);
+        return await PlanAsync(message.MerchantId, message.OrderId, ct);
+    }
+
     /// <summary>Plans the delivery and enqueues its first send; running it again for the same order does nothing.</summary>
     public async Task<Step?> PlanAsync(string merchantId, string orderId, CancellationToken ct)
     {

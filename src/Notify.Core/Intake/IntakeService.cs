@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,7 @@ using Notify.Merchants;
 using Notify.Orders;
 using Notify.Signing;
 using Notify.Storage;
+using Notify.Telemetry;
 
 namespace Notify.Intake;
 
@@ -24,6 +26,7 @@ public sealed class IntakeService(
     QueueSender queues,
     IOptions<NotifyOptions> options,
     TimeProvider clock,
+    NotifyMetrics metrics,
     ILogger<IntakeService> logger)
 {
     // Verifying against a throwaway secret when the merchant is unknown gives the same answers as a wrong signature.
@@ -32,6 +35,35 @@ public sealed class IntakeService(
 
     /// <summary>Accepts the order, or says why not; a rejection writes nothing.</summary>
     public async Task<Result<IntakeReceipt>> AcceptAsync(SignedOrder request, CancellationToken ct)
+    {
+        using var span = NotifyTelemetry.Source.StartActivity("intake");
+        span?.SetTag(NotifyTelemetry.MerchantTag, request.MerchantId);
+        try
+        {
+            var result = await VerifyAndStoreAsync(request, ct);
+            if (result.Problem is { } problem)
+            {
+                // A refusal is the caller's error, not the service's: a tag, not an error status.
+                var reason = problem.Type[(problem.Type.LastIndexOf('/') + 1)..];
+                metrics.OrderRefused(reason);
+                span?.SetTag("notify.refused", reason);
+            }
+            else
+            {
+                metrics.OrderAccepted();
+                span?.SetTag(NotifyTelemetry.OrderTag, result.Value!.OrderId);
+            }
+            return result;
+        }
+        catch (Exception ex) when (StorageOutage.IsOutage(ex))
+        {
+            metrics.OrderRefused("storage-unavailable");
+            span?.SetStatus(ActivityStatusCode.Error, "storage unavailable");
+            throw;
+        }
+    }
+
+    private async Task<Result<IntakeReceipt>> VerifyAndStoreAsync(SignedOrder request, CancellationToken ct)
     {
         var body = await BodyReader.ReadAsync(request.Body, BodyReader.OrderLimit, ct);
         if (body is null)
@@ -137,7 +169,8 @@ public sealed class IntakeService(
     {
         try
         {
-            await queues.SendAsync(StorageNames.FanOutQueue, new FanOutMessage(merchantId, orderId), ct);
+            var trace = TraceContext.Current();
+            await queues.SendAsync(StorageNames.FanOutQueue, new FanOutMessage(merchantId, orderId) { Traceparent = trace.Parent, Tracestate = trace.State }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -6,6 +6,7 @@ using Notify.Common;
 using Notify.Customers;
 using Notify.Orders;
 using Notify.Storage;
+using Notify.Telemetry;
 
 namespace Notify.Intake;
 
@@ -24,7 +25,7 @@ public static class NewOrderRows
             CustomerEmail = c.Email, CustomerLocale = c.Locale, ItemsJson = Json.SerializeStored(order.Items),
             Total = order.Total.ToString(CultureInfo.InvariantCulture), Currency = order.Currency,
             FulfillmentType = order.Fulfillment?.Type, FulfillmentAt = order.Fulfillment?.At, Note = order.Note,
-            ContentHash = contentHash, WebhookId = webhookId, FanOutDueAt = fanOutDueAt,
+            ContentHash = contentHash, WebhookId = webhookId, FanOutDueAt = fanOutDueAt, TraceParent = TraceContext.Current().Parent,
         });
         yield return new(TableTransactionActionType.UpsertMerge, new CustomerEntity
         {

@@ -71,6 +71,8 @@ public sealed class OrderEntity : ITableEntity
     public DateTimeOffset? AlertDueAt { get; set; }
     /// <summary>When the customer's contact details were erased from this order (on request, or by retention).</summary>
     public DateTimeOffset? ErasedAt { get; set; }
+    /// <summary>The W3C traceparent of the request that posted the order, so later hops (the sweep) can find its trace.</summary>
+    public string? TraceParent { get; set; }
 
     /// <summary>The delivery this row carries.</summary>
     public DeliveryState ReadDelivery() => new(

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Channels;
@@ -5,6 +6,7 @@ using Notify.Common;
 using Notify.Configuration;
 using Notify.Delivery;
 using Notify.Delivery.Pipeline;
+using Notify.Telemetry;
 using Twilio.Security;
 
 namespace Notify.Receipts;
@@ -46,6 +48,9 @@ public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOpt
         {
             return false;
         }
+        using var span = NotifyTelemetry.StartInTrace("receipt", CallbackTrace(receipt.PathAndQuery), null, key.MerchantId, key.OrderId);
+        span?.SetTag(NotifyTelemetry.AttemptTag, key.Attempt);
+        span?.SetTag("notify.receipt.status", status.Length <= 16 && status.All(char.IsAsciiLetter) ? status : "(other)");
         form.TryGetValue("MessageSid", out var sid);
         form.TryGetValue("ErrorCode", out var errorCode);
         var error = string.IsNullOrEmpty(errorCode) ? null : AttemptErrors.Format(AttemptErrors.SmsUndelivered, $"Twilio reported error {SafeCode(errorCode)}.");
@@ -55,6 +60,12 @@ public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOpt
             IsFor(state, key.Attempt, sid) ? DeliveryMachine.ApplyReceipt(state, key.Attempt, status, error, context, recipientProblem) : null, ct);
         return saved is not null;
     }
+
+    // Only read after the signature checks out: Twilio signed the query that carries it.
+    private static string? CallbackTrace(string pathAndQuery) =>
+        pathAndQuery.IndexOf('?') is var at and >= 0 && QueryHelpers.ParseQuery(pathAndQuery[at..]).TryGetValue("traceparent", out var trace)
+            ? trace.ToString()
+            : null;
 
     // The SDK parses the URL it is given; a URL it cannot parse was not signed by Twilio.
     private bool Signed(string url, Dictionary<string, string> form, string signature)

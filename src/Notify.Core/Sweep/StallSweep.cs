@@ -4,6 +4,8 @@ using Notify.Delivery;
 using Notify.Delivery.Pipeline;
 using Notify.FanOut;
 using Notify.Receipts;
+using Notify.Storage;
+using Notify.Telemetry;
 
 namespace Notify.Sweep;
 
@@ -14,7 +16,8 @@ namespace Notify.Sweep;
 /// for the AlimTalk results that are due (<see cref="KakaoResultService"/>): SOLAPI does not call back.
 /// </summary>
 public sealed class StallSweep(
-    DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, KakaoResultService kakaoResults, TimeProvider clock, ILogger<StallSweep> logger)
+    DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, KakaoResultService kakaoResults, TimeProvider clock,
+    NotifyMetrics metrics, OperationalGauges gauges, ILogger<StallSweep> logger)
 {
     // Long enough to handle one item, short enough that a crashed sweep's claims come back soon.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -22,6 +25,8 @@ public sealed class StallSweep(
     /// <summary>Handles every deadline due now.</summary>
     public async Task<SweepReport> RunAsync(CancellationToken ct)
     {
+        using var span = NotifyTelemetry.Source.StartActivity("sweep");
+        var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         var due = new List<DeadlineEntity>();
         await foreach (var deadline in deadlines.DueAsync(now, ct))
@@ -47,6 +52,9 @@ public sealed class StallSweep(
             await deadlines.RemoveAsync(mine, token);
         });
         var report = new SweepReport(due.Count, claimed, rerouted, fannedOut, alerted, polled);
+        metrics.Swept(clock.GetElapsedTime(started), due.Count);
+        span?.SetTag("notify.sweep.due", due.Count);
+        await RefreshGaugesAsync(ct);
         if (claimed > 0)
         {
             logger.LogInformation("Sweep: {Report}", report);
@@ -54,8 +62,22 @@ public sealed class StallSweep(
         return report;
     }
 
+    private async Task RefreshGaugesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await gauges.RefreshAsync(ct);
+        }
+        catch (Exception ex) when (StorageOutage.IsOutage(ex) && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Sweep: channel and queue gauges not refreshed");
+        }
+    }
+
     private async Task<Outcome> HandleAsync(DeadlineEntity deadline, CancellationToken ct)
     {
+        // In the sweep's trace; DeliveryTelemetry links it to the order's own when it moves the delivery.
+        using var span = NotifyTelemetry.StartForOrder("sweep " + deadline.Kind, deadline.MerchantId, deadline.OrderId);
         if (deadline.Kind == DeadlineKeys.FanOut)
         {
             return await fanOut.PlanAsync(deadline.MerchantId, deadline.OrderId, ct) is not null ? Outcome.FannedOut : Outcome.Nothing;

@@ -10,7 +10,7 @@ public sealed class FanOutFunction(FanOutService fanOut)
     /// <summary>Runs once per fan-out message; a redelivered message plans nothing new.</summary>
     [Function(nameof(FanOut))]
     public Task FanOut([QueueTrigger(StorageNames.FanOutQueue)] FanOutMessage message, CancellationToken ct) =>
-        fanOut.PlanAsync(message.MerchantId, message.OrderId, ct);
+        fanOut.PlanAsync(message, ct);
 
     /// <summary>A fan-out that kept failing is not dropped: its deadline is pushed out so the sweep tries again.</summary>
     [Function(nameof(FanOutPoison))]

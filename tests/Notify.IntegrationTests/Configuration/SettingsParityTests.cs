@@ -39,8 +39,9 @@ public sealed class SettingsParityTests
     [
         new("FUNCTIONS_WORKER_RUNTIME", Where.LocalOnly, "Core Tools needs it locally; Flex Consumption takes it from functionAppConfig.runtime and rejects it as a setting"),
         new($"{StorageClients.ConnectionName}__blobServiceUri", Where.AzureOnly, "the Functions host's blobs (locks, timer schedule, keys); the app uses no blobs"),
-        new("APPLICATIONINSIGHTS_CONNECTION_STRING", Where.AzureOnly, "the Functions host's telemetry"),
-        new("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", Where.AzureOnly, "Entra auth for that telemetry (local auth is disabled)"),
+        new("APPLICATIONINSIGHTS_CONNECTION_STRING", Where.AzureOnly, "the Functions host's telemetry, and the worker's Azure Monitor exporter (Telemetry/TelemetryExport)"),
+        new("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", Where.AzureOnly, "Entra auth for that telemetry (local auth is disabled); the worker signs in with the identity it names"),
+        new("OTEL_EXPORTER_OTLP_ENDPOINT", Where.LocalOnly, "the standard OpenTelemetry variable, read by the OTLP exporter; empty exports nothing (Azure uses Azure Monitor)"),
     ];
 
     /// <summary>Secrets: in Azure they must be Key Vault references.</summary>

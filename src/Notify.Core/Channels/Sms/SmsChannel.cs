@@ -4,6 +4,7 @@ using Notify.Configuration;
 using Notify.Customers;
 using Notify.Merchants;
 using Notify.Orders;
+using Notify.Telemetry;
 
 namespace Notify.Channels.Sms;
 
@@ -33,7 +34,9 @@ public sealed class SmsChannel(SmsSender sender, IOptions<NotifyOptions> options
             ? sender.SendAsync(phone, notice.Text, StatusCallback(notice.AttemptKey), ct)
             : Task.FromResult(new SendResult(SendStatus.Failed, Error: AttemptErrors.Format(AttemptErrors.SmsNoPhone, "The customer has no phone number."), Permanent: true));
 
-    // The attempt key lets a receipt find its attempt even when the create timed out and the SID was never seen.
+    // The attempt key lets a receipt find its attempt even when the create timed out and the SID was never seen; the
+    // traceparent puts the receipt in the order's trace (Twilio signs the whole URL, so it cannot be swapped).
     private string StatusCallback(string attemptKey) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/receipts/twilio?attempt={Uri.EscapeDataString(attemptKey)}";
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/receipts/twilio?attempt={Uri.EscapeDataString(attemptKey)}"
+        + (TraceContext.Current().Parent is { } trace ? $"&traceparent={Uri.EscapeDataString(trace)}" : "");
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Notify.Orders;
 using Notify.Storage;
+using Notify.Telemetry;
 
 namespace Notify.Delivery.Pipeline;
 
@@ -18,7 +19,7 @@ public sealed record Saved(Step Step, OrderEntity Row);
 /// <see cref="EffectExecutor"/>. Effects that start another event (the merchant alert) return it, and it runs from
 /// the top like any other, so nothing re-enters this class from below.
 /// </summary>
-public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions conditions, EffectExecutor effects, ILogger<DeliveryPipeline> logger)
+public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions conditions, EffectExecutor effects, DeliveryTelemetry telemetry, ILogger<DeliveryPipeline> logger)
 {
     private const int MaxTries = 8;
 
@@ -91,6 +92,7 @@ public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions condi
             {
                 var saved = await data.Table.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State), order.ETag, TableUpdateMode.Merge, ct);
                 DeliveryRows.Merge(order, step.State, saved.Headers.ETag ?? default);
+                telemetry.Saved(merchantId, orderId, state, step.State, order.AcceptedAt, context.Now, order.TraceParent);
                 return new Saved(step, order);
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)

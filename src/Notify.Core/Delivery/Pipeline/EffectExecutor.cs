@@ -5,6 +5,7 @@ using Notify.Delivery.Alerts;
 using Notify.Merchants;
 using Notify.Orders;
 using Notify.Storage;
+using Notify.Telemetry;
 
 namespace Notify.Delivery.Pipeline;
 
@@ -49,7 +50,9 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
                 await deadlines.ClearAsync(clear.Kind, merchantId, orderId, clear.DueAt, ct);
                 return null;
             case EnqueueSend send:
-                await queues.SendAsync(DeliveryQueues.For(send.Channel), new SendMessage(merchantId, orderId, send.Attempt), ct, send.Delay);
+                var trace = TraceContext.ForOrder(row?.TraceParent);
+                var message = new SendMessage(merchantId, orderId, send.Attempt) { Traceparent = trace.Parent, Tracestate = trace.State };
+                await queues.SendAsync(DeliveryQueues.For(send.Channel), message, ct, send.Delay);
                 return null;
             case ReportHealth report:
                 await health.ReportAsync(report.Channel, report.Succeeded, report.Error, merchantId, ct);

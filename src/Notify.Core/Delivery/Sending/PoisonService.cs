@@ -1,4 +1,5 @@
 using Notify.Delivery.Pipeline;
+using Notify.Telemetry;
 
 namespace Notify.Delivery.Sending;
 
@@ -6,6 +7,9 @@ namespace Notify.Delivery.Sending;
 public sealed class PoisonService(DeliveryPipeline pipeline)
 {
     /// <summary>Fails the poisoned attempt and reroutes, if it is still the one waiting.</summary>
-    public Task RerouteAsync(SendMessage message, CancellationToken ct) =>
-        pipeline.RunAsync(message.MerchantId, message.OrderId, (context, _, state) => DeliveryMachine.Poison(state, message.Attempt, context), ct);
+    public async Task RerouteAsync(SendMessage message, CancellationToken ct)
+    {
+        using var span = NotifyTelemetry.StartFromMessage("poison", message, message.MerchantId, message.OrderId);
+        await pipeline.RunAsync(message.MerchantId, message.OrderId, (context, _, state) => DeliveryMachine.Poison(state, message.Attempt, context), ct);
+    }
 }
