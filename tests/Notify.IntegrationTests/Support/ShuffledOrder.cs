@@ -7,8 +7,9 @@ using Xunit.Sdk;
 namespace Notify.IntegrationTests.Support;
 
 /// <summary>
-/// xunit's own order, or with <c>NOTIFY_TEST_SEED</c> set a shuffle of the collections and of the tests in each, seeded
-/// so a failing order can be run again: every test must start from state it made, whatever ran before it.
+/// xunit's own order, or with <c>NOTIFY_TEST_SEED</c> set a shuffle of the collections and of the tests of each class,
+/// seeded so a failing order can be run again: every test must start from state it made, whatever ran before it.
+/// (xunit 2 runs the classes of one collection in their discovered order; only a custom test framework could change it.)
 /// </summary>
 public sealed class ShuffledOrder(IMessageSink diagnostics) : ITestCollectionOrderer, ITestCaseOrderer
 {
