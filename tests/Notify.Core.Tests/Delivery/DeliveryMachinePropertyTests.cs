@@ -9,8 +9,13 @@ using Notify.Deadlines;
 namespace Notify.Core.Tests.Delivery;
 
 /// <summary>
-/// Whole runs of random events against one delivery, as the queues and the sweep would produce them: redelivered
-/// send messages, reordered and duplicated receipts, expiries and poisonings at random times, flapping channel health.
+/// Whole runs of random events against one delivery, as the queues, the providers and the sweep would produce them:
+/// redelivered send messages, a provider call apart from the recording of its answer (so receipts, reordered and
+/// duplicated, can arrive before the send is recorded), senders that crash, expiries and poisonings at random times,
+/// flapping channel health, and the merchant alert claimed by the pipeline and the sweep. Each claim sends once, each
+/// exhaustion alerts once, and a message the customer got confirms the delivery and stops every further send.
+/// Mutations it catches (scripts/mutate.sh): re-claiming a <c>sending</c> attempt, ignoring receipts while sending,
+/// never retaking an alert left <c>sending</c>.
 /// </summary>
 public sealed class DeliveryMachinePropertyTests
 {
@@ -39,15 +44,20 @@ public sealed class DeliveryMachinePropertyTests
 
         var enqueued = new HashSet<int>();
         var queue = new List<int>();                      // send messages on the channel queues (may be redelivered)
-        var inFlight = new List<int>();                   // claimed, with their provider
+        var claimed = new List<int>();                    // senders that hold a claim and have not called their provider yet
+        var called = new List<(int N, SendStatus Status)>(); // senders that called their provider and have not recorded it
         var receipts = new List<(int N, string Status)>(); // receipts the provider will post, in any order, maybe twice
+        var held = new HashSet<int>();                    // attempts a sender claimed (and did not hand back after a 429)
         var deliveredBySomeone = false;                   // a provider said delivered (by a send result or a receipt)
+        var exhaustions = 0;                              // AlertMerchant effects
+        var alertsSent = 0;                               // alerts that reached the merchant
 
         IReadOnlySet<string> Health() => random.Next(4) == 0 ? new HashSet<string>(chain.Where(_ => random.Next(2) == 0)) : All;
+        DeliveryContext Context() => new(clock.GetUtcNow(), Timings, Health());
 
         void Apply(string what, Step? step)
         {
-            log.AppendLine($"{clock.GetUtcNow():HH:mm:ss} {what} -> {(step is null ? "null" : $"{step.State.Status} [{string.Join(", ", step.State.Attempts.Select(a => $"{a.N}:{a.Channel}:{a.Status}"))}] {string.Join(", ", step.Effects)}")}");
+            log.AppendLine($"{clock.GetUtcNow():HH:mm:ss} {what} -> {(step is null ? "null" : $"{step.State.Status} alert={step.State.Alert} [{string.Join(", ", step.State.Attempts.Select(a => $"{a.N}:{a.Channel}:{a.Status}"))}] {string.Join(", ", step.Effects)}")}");
             if (step is null)
             {
                 return;
@@ -72,73 +82,120 @@ public sealed class DeliveryMachinePropertyTests
                 queue.Add(send.Attempt);
             }
             Check(step.State.Status != ConfirmationStatus.Confirmed || step.State.Attempts.Count(a => a.Status == AttemptStatus.Queued) == 0, "queued attempt left in a confirmed delivery", seed, log);
+            exhaustions += step.Effects.OfType<AlertMerchant>().Count();
+            Check(exhaustions <= 1, "a second exhaustion", seed, log);
             state = step.State;
         }
 
-        Apply("plan", DeliveryMachine.Plan(state, chain, new DeliveryContext(clock.GetUtcNow(), Timings, Health())));
+        // The alert runs as the pipeline runs it: claim (saved under the ETag, so two claimers take turns), send, record.
+        // A sender may crash after its claim, before it sends: the sweep takes the alert again once the claim is due.
+        void RunAlert(string who, bool crash)
+        {
+            var claim = DeliveryMachine.ClaimAlert(state, Context());
+            Apply($"{who} claims the alert", claim);
+            if (claim is null)
+            {
+                return;
+            }
+            Check(claim.Effects.OfType<SendAlert>().Count() == 1, "an alert claim that sends nothing", seed, log);
+            if (crash)
+            {
+                log.AppendLine("  the alert sender crashes before sending");
+                return;
+            }
+            var reached = random.Next(4) != 0;
+            alertsSent += reached ? 1 : 0;
+            Check(alertsSent <= 1, "a second alert for one exhaustion", seed, log);
+            Apply($"record alert {(reached ? "sent" : "undeliverable")}", DeliveryMachine.RecordAlert(state, reached).Must());
+        }
 
-        for (var i = 0; i < 40; i++)
+        Apply("plan", DeliveryMachine.Plan(state, chain, Context()));
+
+        for (var i = 0; i < 60; i++)
         {
             clock.Advance(TimeSpan.FromSeconds(random.Next(0, 3) == 0 ? random.Next(60, 3000) : random.Next(0, 30)));
-            var now = clock.GetUtcNow();
             var n = state.Attempts.Count == 0 ? 1 : random.Next(1, state.Attempts.Count + 1);
-            switch (random.Next(7))
+            switch (random.Next(11))
             {
                 case 0 or 1 when queue.Count > 0:
                 {
+                    // A send message is picked up; a third of the time it stays on the queue to be delivered again.
                     var message = queue[random.Next(queue.Count)];
                     if (random.Next(3) != 0)
                     {
-                        queue.Remove(message); // otherwise it stays to be redelivered
+                        queue.Remove(message);
                     }
-                    var claimed = DeliveryMachine.Claim(state, message);
-                    Apply($"claim {message}", claimed);
-                    if (claimed is not null)
+                    var claim = DeliveryMachine.Claim(state, message);
+                    if (claim is not null)
                     {
-                        inFlight.Add(message);
+                        // One send per claim: nobody else holds this attempt, and it was never sent before.
+                        Check(held.Add(message), $"attempt {message} claimed while another sender holds it (a second send)", seed, log);
+                        claimed.Add(message);
                     }
+                    Apply($"claim {message}", claim);
                     break;
                 }
-                case 2 when inFlight.Count > 0:
+                case 2 when claimed.Count > 0:
                 {
-                    var sent = inFlight[random.Next(inFlight.Count)];
-                    inFlight.Remove(sent);
+                    // The sender talks to the provider. A message that may exist gets its receipts now: Twilio can post
+                    // them before the sender has recorded its answer.
+                    var sender = claimed[random.Next(claimed.Count)];
+                    claimed.Remove(sender);
                     var status = (SendStatus)random.Next(Enum.GetValues<SendStatus>().Length);
-                    if (status == SendStatus.Delivered)
-                    {
-                        deliveredBySomeone = true;
-                    }
+                    log.AppendLine($"  provider answers attempt {sender}: {status}");
                     if (status is SendStatus.Accepted or SendStatus.Unknown)
                     {
                         var terminal = random.Next(3) switch { 0 => "delivered", 1 => "undelivered", _ => "failed" };
                         foreach (var r in ReceiptStatuses.Where(_ => random.Next(2) == 0).Append(terminal))
                         {
-                            receipts.Add((sent, r));
+                            receipts.Add((sender, r));
                             if (random.Next(3) == 0)
                             {
-                                receipts.Add((sent, r));
+                                receipts.Add((sender, r));
                             }
                         }
                     }
-                    Apply($"send {sent} {status}", DeliveryMachine.RecordSend(state, sent, new SendResult(status, $"p{sent}", Segments: 1), new DeliveryContext(now, Timings, Health())));
+                    called.Add((sender, status));
                     break;
                 }
-                case 3 when receipts.Count > 0:
+                case 3 when called.Count > 0:
                 {
-                    var (rn, r) = receipts[random.Next(receipts.Count)];
-                    receipts.Remove((rn, r));
-                    var step = DeliveryMachine.ApplyReceipt(state, rn, r, r == "delivered" ? null : "3000" + random.Next(9), new DeliveryContext(now, Timings, Health()));
-                    if (r == "delivered" && step is not null)
+                    // The sender records the provider's answer, unless it crashes first (the sweep then has the attempt).
+                    var (sent, status) = called[random.Next(called.Count)];
+                    called.Remove((sent, status));
+                    if (random.Next(8) == 0)
+                    {
+                        log.AppendLine($"  sender of attempt {sent} crashes before recording {status}");
+                        break;
+                    }
+                    if (status == SendStatus.Delivered)
                     {
                         deliveredBySomeone = true;
                     }
-                    Apply($"receipt {rn} {r}", step);
+                    var step = DeliveryMachine.RecordSend(state, sent, new SendResult(status, $"p{sent}", Segments: 1), Context());
+                    if (status == SendStatus.Throttled && step?.Effects.OfType<EnqueueSend>().Any(s => s.Attempt == sent) == true)
+                    {
+                        held.Remove(sent); // the provider never took it: the attempt is queued again for one more claim
+                    }
+                    Apply($"record send {sent} {status}", step);
                     break;
                 }
-                case 4:
+                case 4 or 5 when receipts.Count > 0:
+                {
+                    var (rn, r) = receipts[random.Next(receipts.Count)];
+                    receipts.Remove((rn, r));
+                    if (r == "delivered")
+                    {
+                        deliveredBySomeone = true; // the customer has it, whatever the machine makes of the receipt
+                    }
+                    Apply($"receipt {rn} {r}", DeliveryMachine.ApplyReceipt(state, rn, r, r == "delivered" ? null : "3000" + random.Next(9), Context()));
+                    break;
+                }
+                case 6:
                 {
                     var before = state;
-                    var step = DeliveryMachine.Expire(state, n, new DeliveryContext(now, Timings, Health()));
+                    var now = clock.GetUtcNow();
+                    var step = DeliveryMachine.Expire(state, n, Context());
                     if (step is not null)
                     {
                         var expired = before.Attempts.Single(a => a.N == n);
@@ -147,16 +204,40 @@ public sealed class DeliveryMachinePropertyTests
                     Apply($"expire {n}", step);
                     break;
                 }
-                case 5 when random.Next(3) == 0:
-                    Apply($"poison {n}", DeliveryMachine.Poison(state, n, new DeliveryContext(now, Timings, Health())));
+                case 7 when random.Next(3) == 0:
+                    Apply($"poison {n}", DeliveryMachine.Poison(state, n, Context()));
                     break;
-                case 6 when random.Next(4) == 0:
-                    Apply("plan again", DeliveryMachine.Plan(state, chain, new DeliveryContext(now, Timings, Health())));
+                case 8 when random.Next(4) == 0:
+                    Apply("plan again", DeliveryMachine.Plan(state, chain, Context()));
+                    break;
+                case 9 or 10 when state.Alert is not null:
+                    // The pipeline right after the exhaustion, or the sweep at the alert's deadline, or both at once.
+                    RunAlert(random.Next(2) == 0 ? "pipeline" : "sweep", crash: random.Next(5) == 0);
                     break;
             }
         }
+
+        // Then everything left settles: receipts arrive, the sweep runs until nothing is due.
+        foreach (var (rn, r) in receipts.ToList())
+        {
+            if (r == "delivered")
+            {
+                deliveredBySomeone = true;
+            }
+            Apply($"late receipt {rn} {r}", DeliveryMachine.ApplyReceipt(state, rn, r, null, Context()));
+        }
+        for (var round = 0; round < 3 && state.Alert is AlertStatus.Pending or AlertStatus.Sending; round++)
+        {
+            clock.Advance(TimeSpan.FromHours(1));
+            RunAlert("final sweep", crash: false);
+        }
+
         Check(state.Attempts.Count <= chain.Length, "more attempts than channels", seed, log);
         Check(state.Attempts.Select(a => a.Channel).Distinct().Count() == state.Attempts.Count, "a channel tried twice", seed, log);
+        Check(!deliveredBySomeone || state.Status == ConfirmationStatus.Confirmed, "a delivered message left the delivery unconfirmed", seed, log);
+        Check(state.Status != ConfirmationStatus.Exhausted || exhaustions == 1, "exhausted without one AlertMerchant", seed, log);
+        Check(state.Status != ConfirmationStatus.Exhausted || state.Alert is AlertStatus.Sent or AlertStatus.Undeliverable, "an exhaustion whose alert never went", seed, log);
+        Check(state.Alert != AlertStatus.Sent || alertsSent == 1, "alert marked sent without one alert", seed, log);
     }
 
     private static void Check(bool ok, string invariant, int seed, StringBuilder log)

@@ -288,4 +288,45 @@ public sealed class ReceiptTests
         Assert.Equal(AttemptStatus.Delivered, step.State.AttemptN(2).Status);
         Assert.Empty(step.Of<EnqueueSend>());
     }
+
+    [Theory]
+    [InlineData("accepted")]
+    [InlineData("queued")]
+    [InlineData("scheduled")]
+    public void Early_receipts_are_recorded_once_and_ignored_after_sending(string early)
+    {
+        var clock = NewClock();
+        var state = AcceptedSms(clock);
+
+        Assert.Equal(early, Receipt(state, 1, early, clock).State.AttemptN(1).Receipt);
+        var sending = Receipt(state, 1, "sending", clock).State;
+        Assert.Null(DeliveryMachine.ApplyReceipt(sending, 1, early, null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+    }
+
+    [Fact]
+    public void Read_is_a_final_receipt()
+    {
+        var clock = NewClock();
+        var sending = Receipt(AcceptedSms(clock), 1, "sending", clock).State;
+
+        var read = Receipt(sending, 1, "read", clock).State;
+
+        Assert.Equal("read", read.AttemptN(1).Receipt);
+        Assert.Null(DeliveryMachine.ApplyReceipt(read, 1, "sent", null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+    }
+
+    [Fact]
+    public void Undelivered_for_the_recipients_reason_reroutes_without_counting_against_the_channel()
+    {
+        var clock = NewClock();
+        var state = AcceptedSms(clock);
+        var context = new DeliveryContext(clock.GetUtcNow(), Timings, All);
+
+        var recipients = DeliveryMachine.ApplyReceipt(state, 1, "undelivered", "30003", context, recipientProblem: true).Must();
+        var channels = DeliveryMachine.ApplyReceipt(state, 1, "undelivered", "30008", context).Must();
+
+        Assert.Empty(recipients.Of<ReportHealth>());
+        Assert.Equal(new ReportHealth(Sms, false, "30008"), Assert.Single(channels.Of<ReportHealth>()));
+        Assert.Equal(AttemptStatus.Queued, recipients.State.AttemptN(2).Status);
+    }
 }

@@ -42,7 +42,10 @@ public sealed class ChannelHealthTests(SweepApp app)
         var probe = await merchant.PostOrderAsync(OrderSteps.ForCustomer(OrderSteps.NewPhone(), OrderSteps.NewEmail()));
         Assert.Equal("sms", (await merchant.ConfirmationAsync(probe, "confirmed"))["confirmedBy"]!.GetValue<string>());
 
-        var after = await Eventually.MatchAsync(SmsAsync, c => c["state"]!.GetValue<string>() == "up", what: "SMS to be up again");
+        // The ledger closes the outage after the shared row says up: wait for both.
+        var after = await Eventually.MatchAsync(SmsAsync,
+            c => c["state"]!.GetValue<string>() == "up" && c["outages"]!.AsArray() is [{ } only] && only["end"] is not null,
+            what: "SMS to be up again and its one outage closed");
         Assert.Null(after["currentOutage"]);
         var outage = Assert.Single(after["outages"]!.AsArray())!;
         Assert.NotNull(outage["end"]);

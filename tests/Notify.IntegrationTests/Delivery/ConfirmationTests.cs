@@ -37,7 +37,7 @@ public sealed class ConfirmationTests(NotifyApp app)
         Assert.Equal("email", confirmation["confirmedBy"]!.GetValue<string>());
         Assert.Equal([("sms", "failed"), ("email", "delivered")], OrderSteps.Attempts(confirmation));
         Assert.Empty(await app.Sandbox.MessagesToAsync(phone));
-        var mail = Assert.Single(await app.Mailbox.MailsToAsync(email));
+        var mail = Assert.Single(await app.Mailbox.ArrivedAsync(email));
         Assert.Contains("쑥떡", mail["subject"]!.GetValue<string>() + mail["text"]!.GetValue<string>());
     }
 

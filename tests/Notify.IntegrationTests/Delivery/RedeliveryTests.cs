@@ -1,3 +1,4 @@
+using Notify.Channels;
 using Notify.Delivery;
 using Notify.IntegrationTests.Support;
 using Notify.Storage;
@@ -43,12 +44,10 @@ public sealed class RedeliveryTests(NotifyApp app)
     {
         var merchant = await MerchantClient.CreateAsync(app);
         string phone = OrderSteps.NewPhone(), email = OrderSteps.NewEmail();
-        // Twilio hangs, so the SMS attempt stays claimed ("sending") while its message is poisoned.
-        await app.Sandbox.SetModeAsync("hang", phone);
-        var orderId = await merchant.PostOrderAsync(OrderSteps.ForCustomer(phone, email));
-        await Eventually.MatchAsync(() => merchant.ReadAsync(orderId),
-            o => o["confirmation"]!["attempts"]!.AsArray().FirstOrDefault()?["status"]?.GetValue<string>() == "sending",
-            what: "the SMS attempt to be sending");
+        // An SMS attempt a sender claimed and never finished: planned and claimed through the pipeline, with no send
+        // message behind it, so no Twilio timeout can move it on before its poisoned message arrives.
+        var orderId = await StoredDeliveries.ClaimedAsync(app, merchant.Id, OrderSteps.ForCustomer(phone, email), [ChannelNames.Sms, ChannelNames.Email]);
+        Assert.Equal("sending", (await merchant.ReadAsync(orderId))["confirmation"]!["attempts"]![0]!["status"]!.GetValue<string>());
 
         await Queues.SendAsync(app, DeliveryQueues.Sms + DeliveryQueues.PoisonSuffix, new SendMessage(merchant.Id, orderId, 1));
 
@@ -56,6 +55,41 @@ public sealed class RedeliveryTests(NotifyApp app)
         Assert.Equal("email", confirmation["confirmedBy"]!.GetValue<string>());
         Assert.Equal(("email", "delivered"), OrderSteps.Attempts(confirmation)[1]);
         Assert.Contains("poison", confirmation["attempts"]![0]!["error"]!.GetValue<string>());
-        Assert.Single(await app.Mailbox.MailsToAsync(email));
+        Assert.Single(await app.Mailbox.ArrivedAsync(email));
+        Assert.Empty(await app.Sandbox.MessagesToAsync(phone));
+    }
+
+    [Theory]
+    [InlineData(ChannelNames.Email, ChannelNames.Sms)]
+    [InlineData(ChannelNames.Webhook, ChannelNames.Sms)]
+    public async Task Poisoned_email_or_webhook_send_is_a_failed_attempt_and_the_next_channel_confirms(string poisoned, string next)
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+        string phone = OrderSteps.NewPhone(), email = OrderSteps.NewEmail();
+        var orderId = await StoredDeliveries.ClaimedAsync(app, merchant.Id, OrderSteps.ForCustomer(phone, email), [poisoned, next]);
+
+        await Queues.SendAsync(app, DeliveryQueues.For(poisoned) + DeliveryQueues.PoisonSuffix, new SendMessage(merchant.Id, orderId, 1));
+
+        var confirmation = await merchant.ConfirmationAsync(orderId, "confirmed");
+        Assert.Equal(next, confirmation["confirmedBy"]!.GetValue<string>());
+        Assert.Equal((poisoned, "failed"), OrderSteps.Attempts(confirmation)[0]);
+        Assert.Contains("poison", confirmation["attempts"]![0]!["error"]!.GetValue<string>());
+        Assert.Empty(await app.Mailbox.MailsToAsync(email));
+        Assert.Single(await app.Sandbox.MessagesToAsync(phone));
+    }
+
+    [Fact]
+    public async Task Poisoned_fan_out_pushes_its_deadline_out_for_the_sweep()
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+        var orderId = await StoredDeliveries.UnplannedAsync(app, merchant.Id, OrderSteps.ForCustomer(OrderSteps.NewPhone(), null));
+        var first = Assert.Single(await app.DeadlinesAsync(merchant.Id)).GetDateTimeOffset("DueAt")!.Value;
+
+        await Queues.SendAsync(app, StorageNames.FanOutQueue + DeliveryQueues.PoisonSuffix, new Notify.FanOut.FanOutMessage(merchant.Id, orderId));
+
+        // Nothing is planned or sent by the poison handler; the order waits for the sweep at a later deadline.
+        await Eventually.MatchAsync(() => app.DeadlinesAsync(merchant.Id), rows => rows.Any(r => r.GetDateTimeOffset("DueAt") > first),
+            what: "the fan-out deadline to be pushed out");
+        Assert.Equal("pending", (await merchant.ReadAsync(orderId))["confirmation"]!["status"]!.GetValue<string>());
     }
 }

@@ -16,4 +16,11 @@ public sealed class MailboxClient(Uri baseAddress)
             .Where(m => m["to"]!.AsArray().Any(t => string.Equals(t!["address"]!.GetValue<string>(), address, StringComparison.OrdinalIgnoreCase)))
             .ToList();
     }
+
+    /// <summary>
+    /// Mails for <paramref name="address"/> once at least one is there: maildev answers 250 to the app before it stores
+    /// the mail, so a confirmation can be read before its mail can.
+    /// </summary>
+    public Task<List<JsonObject>> ArrivedAsync(string address) =>
+        Eventually.MatchAsync(() => MailsToAsync(address), mails => mails.Count > 0, what: "a mail to the customer to be stored");
 }

@@ -45,7 +45,7 @@ public sealed class StallSweepTests(SweepApp app)
             var confirmation = await merchant.ConfirmationAsync(orderId, "confirmed");
             Assert.Equal([("sms", "timed-out"), ("email", "delivered")], OrderSteps.Attempts(confirmation));
             Assert.Single(await app.Sandbox.MessagesToAsync(c.Phone));
-            Assert.Single(await app.Mailbox.MailsToAsync(c.Email));
+            Assert.Single(await app.Mailbox.ArrivedAsync(c.Email));
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class StallSweepTests(SweepApp app)
         Assert.Equal(1, reports.Sum(r => r.Rerouted));
         var confirmation = await merchant.ConfirmationAsync(orderId, "confirmed");
         Assert.Equal(2, OrderSteps.Attempts(confirmation).Count);
-        Assert.Single(await app.Mailbox.MailsToAsync(email));
+        Assert.Single(await app.Mailbox.ArrivedAsync(email));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class StallSweepTests(SweepApp app)
         Assert.Equal("delivered", confirmation["attempts"]![0]!["receipt"]!.GetValue<string>());
         Assert.Equal(2, confirmation["attempts"]!.AsArray().Count);
         Assert.Single(await app.Sandbox.MessagesToAsync(phone));
-        Assert.Single(await app.Mailbox.MailsToAsync(email));
+        Assert.Single(await app.Mailbox.ArrivedAsync(email));
     }
 
     [Fact]
@@ -124,14 +124,16 @@ public sealed class StallSweepTests(SweepApp app)
         var orderId = await merchant.PostOrderAsync(OrderSteps.ForCustomer(phone, null));
 
         await merchant.ConfirmationAsync(orderId, "exhausted");
-        var alert = await Eventually.MatchAsync(() => app.Mailbox.MailsToAsync(ownerEmail), m => m.Count > 0, what: "the merchant alert");
+        // `sent` is recorded after the mail goes: until then the alert is claimed, and a sweep past its claim takes it again.
+        await Eventually.MatchAsync(() => merchant.ReadAsync(orderId), o => o["confirmation"]!["merchantAlert"]?.GetValue<string>() == "sent",
+            what: "the merchant alert to be recorded as sent");
+        var alert = await app.Mailbox.ArrivedAsync(ownerEmail);
         app.Advance(TimeSpan.FromMinutes(5));
-        await Sweep.RunAsync(CancellationToken.None);
-        await Sweep.RunAsync(CancellationToken.None);
+        var sweeps = new[] { await Sweep.RunAsync(CancellationToken.None), await Sweep.RunAsync(CancellationToken.None) };
 
+        Assert.All(sweeps, s => Assert.Equal(0, s.Alerted));
         Assert.Single(await app.Mailbox.MailsToAsync(ownerEmail));
         Assert.Contains(phone, alert[0]["text"]!.GetValue<string>());
-        Assert.Equal("sent", (await merchant.ReadAsync(orderId))["confirmation"]!["merchantAlert"]!.GetValue<string>());
     }
 
     private async Task<string> CrashAfterStoreAsync(string merchantId, JsonObject posted)

@@ -1,12 +1,13 @@
-using Notify.Common;
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Common;
+using Notify.Deadlines;
 using Notify.Delivery;
 using Notify.IntegrationTests.Support;
 using Notify.Orders;
 using Notify.Storage;
 using Notify.Sweep;
-using Notify.Deadlines;
 
 namespace Notify.IntegrationTests.Sweep;
 
@@ -19,22 +20,44 @@ public sealed class SweepCostTests(SweepApp app)
     {
         await app.FreshStartAsync();
         var merchant = await MerchantClient.CreateAsync(app);
+        var (sweep, reads) = CountedSweep();
 
         await AddSettledAndWaitingAsync(merchant.Id, 10);
-        var few = await StallAndSweepTenAsync(merchant);
+        var few = await StallAndSweepTenAsync(merchant, sweep, reads);
+        var fewQueries = reads.Queries;
+        var fewRequests = reads.Requests;
         await AddSettledAndWaitingAsync(merchant.Id, 9_990);
         // Ten silent SMS took the channel down; start the second round from a healthy one again.
         await app.FreshStartAsync();
-        var many = await StallAndSweepTenAsync(merchant);
+        var many = await StallAndSweepTenAsync(merchant, sweep, reads);
 
         Assert.Equal(10, few.Read);
         Assert.Equal(10, many.Read);
         Assert.Equal(10, few.Rerouted);
         Assert.Equal(10, many.Rerouted);
+        // What crossed the wire: one query page holding the ten due rows, then a claim and a removal for each, among
+        // 10 or 10,000 deliveries that each wait on a deadline a day away in the same table.
+        Assert.Equal(10, Assert.Single(fewQueries).Rows);
+        Assert.Equal(10, Assert.Single(reads.Queries).Rows);
+        Assert.Equal(21, fewRequests.Count);
+        Assert.Equal(21, reads.Requests.Count);
+        // Azurite answers a filtered query from memory; real storage reads every partition the filter leaves open, so
+        // the query must stop at this minute's partitions.
+        Assert.All(fewQueries.Concat(reads.Queries), q => Assert.Contains("PartitionKey lt '", q.Filter, StringComparison.Ordinal));
+    }
+
+    // The app's sweep, but reading its deadlines through a table client that records every request and row.
+    private (StallSweep Sweep, TableReads Reads) CountedSweep()
+    {
+        var reads = new TableReads();
+        var options = new TableClientOptions();
+        options.AddPolicy(reads, HttpPipelinePosition.PerRetry);
+        var storage = new StorageClients(new TableServiceClient(app.StorageConnection, options), app.Storage.Queues);
+        return (ActivatorUtilities.CreateInstance<StallSweep>(app.Services, new DeadlineIndex(storage)), reads);
     }
 
     // Ten real deliveries whose SMS is accepted and never delivered, swept once their deadline passes.
-    private async Task<SweepReport> StallAndSweepTenAsync(MerchantClient merchant)
+    private async Task<SweepReport> StallAndSweepTenAsync(MerchantClient merchant, StallSweep sweep, TableReads reads)
     {
         var orders = new List<string>();
         for (var i = 0; i < 10; i++)
@@ -48,12 +71,26 @@ public sealed class SweepCostTests(SweepApp app)
             await merchant.ConfirmationAsync(orderId, "sent");
         }
         app.Advance(SweepApp.SmsReceiptTimeout + TimeSpan.FromSeconds(1));
-        var report = await app.Services.GetRequiredService<StallSweep>().RunAsync(CancellationToken.None);
+        // `sent` is saved before the pickup deadline it replaces is cleared: wait until only the ten receipt deadlines are due.
+        var now = app.Clock.GetUtcNow();
+        await Eventually.MatchAsync(() => DueCountAsync(now), n => n == 10, what: "exactly the ten receipt deadlines to be due");
+        reads.Clear();
+        var report = await sweep.RunAsync(CancellationToken.None);
         foreach (var orderId in orders)
         {
             await merchant.ConfirmationAsync(orderId, "confirmed");
         }
         return report;
+    }
+
+    private async Task<int> DueCountAsync(DateTimeOffset now)
+    {
+        var count = 0;
+        await foreach (var _ in app.Storage.Table(StorageNames.DeadlinesTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"DueAt le {now}")))
+        {
+            count++;
+        }
+        return count;
     }
 
     // Settled deliveries (no deadline left) and deliveries waiting on a deadline a day away.
@@ -62,7 +99,7 @@ public sealed class SweepCostTests(SweepApp app)
         var now = app.Clock.GetUtcNow();
         var orders = Enumerable.Range(0, count).Select(i => new OrderEntity
         {
-            PartitionKey = merchantId, RowKey = RowKeys.Order(Notify.Common.Ids.NewTimeOrdered(now.AddMilliseconds(-i))),
+            PartitionKey = merchantId, RowKey = RowKeys.Order(Ids.NewTimeOrdered(now.AddMilliseconds(-i))),
             OrderNumber = $"S-{Guid.NewGuid():N}", PlacedAt = now, AcceptedAt = now, CustomerName = "김민지",
             CustomerPhone = "+821012345678", Currency = "KRW", Total = "1000", ItemsJson = "[{\"name\":\"떡\",\"quantity\":1,\"unitPrice\":1000}]",
             FanOut = FanOutStatus.Planned.Stored(), ConfirmationStatus = ConfirmationStatus.Confirmed.Stored(), Chain = "sms", ConfirmedBy = "sms",

@@ -130,6 +130,36 @@ public sealed class HealthRulesTests
     }
 
     [Fact]
+    public void A_recovered_channel_starts_a_fresh_window_so_one_failure_does_not_take_it_down_again()
+    {
+        var row = Down();
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        HealthRules.Recover(row, Now);
+
+        HealthRules.Fail(row, "503", Now, Options);
+
+        Assert.Equal(ChannelState.Up, row.Status);
+        Assert.Equal(1, row.WindowFailures);
+    }
+
+    [Fact]
+    public void A_new_window_forgets_the_old_windows_merchants()
+    {
+        var row = NewRow();
+        HealthRules.Fail(row, "30008", Now, Options, "m_other0000000001");
+        _clock.Advance(Options.ChannelFailureWindow + TimeSpan.FromSeconds(1));
+        HealthRules.Fail(row, "30008", Now, Options, "m_badnumbers00001");
+        Assert.NotNull(HealthRules.Succeed(row, Now, Options));
+        for (var i = 0; i < 3; i++)
+        {
+            HealthRules.Fail(row, "30008", Now, Options, "m_badnumbers00001");
+        }
+
+        // One merchant in this window, and a success: its trouble is its own.
+        Assert.Equal(ChannelState.Up, row.Status);
+    }
+
+    [Fact]
     public void A_healthy_channel_changes_nothing_on_success_skip_or_rescue()
     {
         var row = NewRow();
