@@ -22,6 +22,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
     private readonly TableClient _health = storage.Table(StorageNames.ChannelHealthTable);
     private readonly OutageLedger _ledger = new(storage);
+    private readonly PendingReceipts _receipts = new();
     private (DateTimeOffset Until, Dictionary<string, ChannelHealthEntity> Rows)? _cache;
 
     /// <summary>
@@ -72,6 +73,37 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
             return;
         }
         await UpdateAsync(channel, row => HealthRules.Fail(row, error, clock.GetUtcNow(), options.Value, merchantId), ct);
+    }
+
+    /// <summary>
+    /// Counts a delivered receipt that came <paramref name="latency"/> after the provider accepted the message
+    /// (<paramref name="late"/>: after its deadline had passed), for the channel's adaptive receipt deadline. Written to
+    /// the shared row with this instance's other receipts at most every <see cref="PendingReceipts.FlushEvery"/>.
+    /// </summary>
+    public async Task RecordReceiptAsync(string channel, TimeSpan latency, bool late, CancellationToken ct)
+    {
+        if (!Shared.Contains(channel) || _receipts.Add(channel, latency, late, clock.GetUtcNow()) is not { } due)
+        {
+            return;
+        }
+        foreach (var (name, (counts, lateCount)) in due)
+        {
+            try
+            {
+                await UpdateAsync(name, row =>
+                {
+                    var now = clock.GetUtcNow();
+                    row.SetReceipts(ReceiptLatency.Add(row.Receipts() ?? ReceiptHistogram.Empty(now), counts, now));
+                    row.LateReceipts += lateCount;
+                    return new HealthChange(row, null);
+                }, ct);
+            }
+            catch (RequestFailedException)
+            {
+                // Statistics, not state: keep them for the next flush rather than fail the receipt that carried them.
+                _receipts.Restore(new Dictionary<string, (int[] Counts, int Late)> { [name] = (counts, lateCount) });
+            }
+        }
     }
 
     /// <summary>A delivery passed over <paramref name="channel"/> while it was down.</summary>
