@@ -45,7 +45,16 @@ public static class OutageScenario
             Console.WriteLine($"  receipts log-normal, median {median.TotalSeconds} s, p99 {p99.TotalSeconds} s; {Rate}/s for {options.ReceiptsSeconds} s…");
             var normal = await OpenLoop.RunAsync(Rate, options.ReceiptsSeconds,
                 async i => await merchant.PostAsync(BenchOrders.Body("RCP", NormalFirst + i)) == HttpStatusCode.Accepted);
+            // Every normal order's SMS must leave before the sandbox goes silent, and the receipts reach the row (each
+            // instance adds its receipts every 5 s), or 7a would count the outage and 7b would start unlearned.
+            await Observers.AwaitAsync(observers.SmsAsync, normal.Where(s => s.Accepted).Select(s => BenchOrders.Phone(NormalFirst + s.Index)).ToList(),
+                TimeSpan.FromSeconds(options.Short ? 20 : 60));
             var learned = await SmsRowAsync(health);
+            for (var tries = 0; tries < 30 && (learned?.Receipts()?.Count ?? 0) < ReceiptLatency.MinSamples; tries++)
+            {
+                await Task.Delay(500);
+                learned = await SmsRowAsync(health);
+            }
             var wait = ReceiptLatency.Deadline(learned?.Receipts(), DateTimeOffset.UtcNow, floor, upper);
             report.Add(new Metric(Part, "learned SMS receipt wait at the outage", wait.TotalMilliseconds, "ms",
                 Note: $"{learned?.Receipts()?.Count ?? 0} receipts known; floor {floor.TotalSeconds} s, bound {upper.TotalSeconds} s"));
@@ -57,7 +66,7 @@ public static class OutageScenario
 
             var normalNumbers = normal.Where(s => s.Accepted).Select(s => BenchOrders.Number("RCP", NormalFirst + s.Index)).ToList();
             var outageNumbers = outage.Where(s => s.Accepted).Select(s => BenchOrders.Number("OUT", OutageFirst + s.Index)).ToList();
-            var limit = options.Short ? TimeSpan.FromSeconds(30) : upper + TimeSpan.FromMinutes(1);
+            var limit = options.Short ? TimeSpan.FromSeconds(40) : upper + TimeSpan.FromMinutes(1);
             var confirmed = await Observers.AwaitAsync(() => observers.ConfirmedAsync(merchant.Id), [.. normalNumbers, .. outageNumbers], limit);
             var rows = await observers.OrdersAsync(merchant.Id);
 
