@@ -47,7 +47,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
                 needProbe.Add(channel);
             }
         }
-        return new ChannelAvailability(available, needProbe);
+        return new ChannelAvailability(available, needProbe, rows);
     }
 
     /// <summary>Takes one probe slot of a channel that is down; false when it is up or no slot is left.</summary>
@@ -134,7 +134,8 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         {
             rows[row.RowKey] = row;
         }
-        _cache = (now + CacheFor, rows);
+        // From the end of the read: under load a read can outlast the cache, and every caller would read again.
+        _cache = (clock.GetUtcNow() + CacheFor, rows);
         return rows;
     }
 
@@ -178,4 +179,5 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
 /// <summary>Which channels a delivery may use now, and which of those are down and need a probe slot to be used.</summary>
 /// <param name="Available">Up, or open to a probe.</param>
 /// <param name="NeedProbe">The part of <paramref name="Available"/> that is down.</param>
-public sealed record ChannelAvailability(IReadOnlySet<string> Available, IReadOnlySet<string> NeedProbe);
+/// <param name="Rows">The health rows it was decided from (they also hold the learned receipt latencies).</param>
+public sealed record ChannelAvailability(IReadOnlySet<string> Available, IReadOnlySet<string> NeedProbe, IReadOnlyDictionary<string, ChannelHealthEntity> Rows);

@@ -12,8 +12,8 @@ public sealed class DeliveryConditions(ChannelHealth health, IOptions<NotifyOpti
     {
         var availability = await health.AvailabilityAsync(ct);
         var now = clock.GetUtcNow();
-        // The same cached rows the availability was read from: adaptive receipt deadlines cost no request.
-        var timings = DeliveryTimings.From(options.Value).Learn(await health.ReadAsync(ct), now, options.Value.AdaptiveReceiptFloor);
+        // The rows the availability was decided from: adaptive receipt deadlines cost no request.
+        var timings = DeliveryTimings.From(options.Value).Learn(availability.Rows, now, options.Value.AdaptiveReceiptFloor);
         return new DeliveryContext(now, timings, availability.Available, availability.NeedProbe);
     }
 
