@@ -24,6 +24,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     private readonly OutageLedger _ledger = new(storage);
     private readonly PendingReceipts _receipts = new();
     private (DateTimeOffset Until, Dictionary<string, ChannelHealthEntity> Rows)? _cache;
+    private Task<Dictionary<string, ChannelHealthEntity>>? _reading;
 
     /// <summary>
     /// The channels a delivery may use now: those up, and those down whose cool-down is over and that have a probe slot
@@ -124,11 +125,26 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     /// <summary>Each shared channel's current row (a missing row means it has never failed); <paramref name="fresh"/> skips the cache.</summary>
     public async Task<Dictionary<string, ChannelHealthEntity>> ReadAsync(CancellationToken ct, bool fresh = false)
     {
-        var now = clock.GetUtcNow();
-        if (!fresh && _cache is { } cache && cache.Until > now)
+        if (fresh)
+        {
+            return await QueryAsync(ct);
+        }
+        if (_cache is { } cache && cache.Until > clock.GetUtcNow())
         {
             return cache.Rows;
         }
+        // One read at a time per instance: callers that find the cache expired while a read is out share it.
+        var reading = _reading;
+        if (reading is null || reading.IsCompleted)
+        {
+            reading = QueryAsync(CancellationToken.None);
+            _reading = reading;
+        }
+        return await reading.WaitAsync(ct);
+    }
+
+    private async Task<Dictionary<string, ChannelHealthEntity>> QueryAsync(CancellationToken ct)
+    {
         var rows = new Dictionary<string, ChannelHealthEntity>();
         await foreach (var row in _health.QueryAsync<ChannelHealthEntity>(e => e.PartitionKey == ChannelHealthEntity.Partition, cancellationToken: ct))
         {
@@ -167,6 +183,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
                 continue;
             }
             _cache = null;
+            _reading = null;
             if (changed.Ledger is { } line)
             {
                 await _ledger.AppendAsync(line, ct);
