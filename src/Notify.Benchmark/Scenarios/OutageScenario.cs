@@ -26,10 +26,10 @@ public static class OutageScenario
     private const string Part = "7 receipts";
     private const int NormalFirst = 800_000;
     private const int OutageFirst = 900_000;
-    private const double Rate = 10;
 
     public static async Task RunAsync(LocalStack stack, HttpClient app, HttpClient sandbox, Observers observers, BenchmarkOptions options, RunReport report)
     {
+        var rate = options.ReceiptsRate;
         var (median, p99) = options.Short ? (TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(2)) : (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20));
         var floor = options.Short ? TimeSpan.FromSeconds(5) : new Notify.Configuration.NotifyOptions().AdaptiveReceiptFloor;
         var upper = new Notify.Configuration.NotifyOptions().SmsReceiptTimeout;
@@ -42,8 +42,8 @@ public static class OutageScenario
         var health = new TableServiceClient(stack.StorageConnection).GetTableClient(StorageNames.ChannelHealthTable);
         try
         {
-            Console.WriteLine($"  receipts log-normal, median {median.TotalSeconds} s, p99 {p99.TotalSeconds} s; {Rate}/s for {options.ReceiptsSeconds} s…");
-            var normal = await OpenLoop.RunAsync(Rate, options.ReceiptsSeconds,
+            Console.WriteLine($"  receipts log-normal, median {median.TotalSeconds} s, p99 {p99.TotalSeconds} s; {rate}/s for {options.ReceiptsSeconds} s…");
+            var normal = await OpenLoop.RunAsync(rate, options.ReceiptsSeconds,
                 async i => await merchant.PostAsync(BenchOrders.Body("RCP", NormalFirst + i)) == HttpStatusCode.Accepted);
             // Every normal order's SMS must leave before the sandbox goes silent, and the receipts reach the row (each
             // instance adds its receipts every 5 s), or 7a would count the outage and 7b would start unlearned.
@@ -60,8 +60,8 @@ public static class OutageScenario
                 Note: $"{learned?.Receipts()?.Count ?? 0} receipts known; floor {floor.TotalSeconds} s, bound {upper.TotalSeconds} s"));
 
             (await sandbox.PutAsJsonAsync("/sandbox/mode", new { mode = "silent" })).EnsureSuccessStatusCode();
-            Console.WriteLine($"  SMS silent; {Rate}/s for {options.OutageSeconds} s…");
-            var outage = await OpenLoop.RunAsync(Rate, options.OutageSeconds,
+            Console.WriteLine($"  SMS silent; {rate}/s for {options.OutageSeconds} s…");
+            var outage = await OpenLoop.RunAsync(rate, options.OutageSeconds,
                 async i => await merchant.PostAsync(BenchOrders.Body("OUT", OutageFirst + i)) == HttpStatusCode.Accepted);
 
             var normalNumbers = normal.Where(s => s.Accepted).Select(s => BenchOrders.Number("RCP", NormalFirst + s.Index)).ToList();
