@@ -3,7 +3,7 @@ namespace Notify.Benchmark;
 /// <summary>
 /// The command line: <c>[--short] [--out FILE] [--concurrency N] [--rate R] [--seconds S] [--intake-seconds S]
 /// [--failover-rate R] [--failover-seconds S] [--silent-orders N] [--sweep-settled A,B] [--sweep-rounds N]
-/// [--damage-orders N] [--receipts-rate R] [--receipts-seconds S] [--outage-seconds S] [--parts 1,2,3a,6,3c,7,3b,3d,4]</c>.
+/// [--damage-orders N] [--receipts-rate R] [--receipts-sweep CRON] [--receipts-seconds S] [--outage-seconds S] [--parts 1,2,3a,6,3c,7,3b,3d,4]</c>.
 /// </summary>
 public sealed record BenchmarkOptions(
     bool Short,
@@ -21,7 +21,8 @@ public sealed record BenchmarkOptions(
     string[] Parts,
     double ReceiptsSeconds = 8,
     double OutageSeconds = 8,
-    double ReceiptsRate = 10)
+    double ReceiptsRate = 10,
+    string? ReceiptsSweep = null)
 {
     /// <summary>Reads the arguments; short mode scales every part down to a few seconds.</summary>
     public static BenchmarkOptions Parse(string[] args)
@@ -46,6 +47,7 @@ public sealed record BenchmarkOptions(
             (Value("--parts") ?? "1,2,3a,6,3c,7,3b,3d,4").Split(','),
             Number("--receipts-seconds", isShort ? 8 : 600),
             Number("--outage-seconds", isShort ? 8 : 90),
-            Number("--receipts-rate", 10));
+            Number("--receipts-rate", 10),
+            Value("--receipts-sweep"));
     }
 }

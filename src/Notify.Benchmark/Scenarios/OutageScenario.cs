@@ -33,7 +33,8 @@ public static class OutageScenario
         var (median, p99) = options.Short ? (TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(2)) : (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20));
         var floor = options.Short ? TimeSpan.FromSeconds(5) : new Notify.Configuration.NotifyOptions().AdaptiveReceiptFloor;
         var upper = new Notify.Configuration.NotifyOptions().SmsReceiptTimeout;
-        await stack.RestartAppAsync(options.Short ? [$"--Notify:AdaptiveReceiptFloor={floor}", "--Notify:SweepSchedule=*/2 * * * * *"] : []);
+        string[] sweep = options.ReceiptsSweep is { } schedule ? [$"--Notify:SweepSchedule={schedule}"] : options.Short ? ["--Notify:SweepSchedule=*/2 * * * * *"] : [];
+        await stack.RestartAppAsync(options.Short ? [$"--Notify:AdaptiveReceiptFloor={floor}", .. sweep] : sweep);
         var merchant = await BenchMerchant.CreateAsync(app, "bench-receipts");
         await observers.DrainAsync(TimeSpan.FromSeconds(options.Short ? 15 : 60));
         (await sandbox.DeleteAsync("/sandbox/messages")).EnsureSuccessStatusCode();
