@@ -29,9 +29,13 @@ public sealed record DeliveryTimings(TimeSpan SendPickup, TimeSpan SmsReceipt, T
         _ => SendPickup,
     };
 
+    /// <summary>A polled channel's adaptive wait is never shorter than this many poll intervals.</summary>
+    public const int MinPolls = 3;
+
     /// <summary>
     /// These timings with each receipt-reporting channel's adaptive wait, from the receipts its health
-    /// <paramref name="rows"/> hold, at <paramref name="now"/>, never below <paramref name="floor"/>.
+    /// <paramref name="rows"/> hold, at <paramref name="now"/>, never below <paramref name="floor"/> nor, for a polled
+    /// channel, below <see cref="MinPolls"/> poll intervals.
     /// </summary>
     public DeliveryTimings Learn(IReadOnlyDictionary<string, ChannelHealthEntity> rows, DateTimeOffset now, TimeSpan floor)
     {
@@ -39,7 +43,10 @@ public sealed record DeliveryTimings(TimeSpan SendPickup, TimeSpan SmsReceipt, T
         foreach (var channel in (string[])[ChannelNames.Sms, ChannelNames.Kakao])
         {
             var upper = UpperReceiptFor(channel);
-            var wait = ReceiptLatency.Deadline(rows.GetValueOrDefault(channel)?.Receipts(), now, floor, upper);
+            // A polled result is seen only at a poll, and none is asked for once the attempt has expired: the
+            // histogram cannot learn of results slower than the wait, so a polled channel keeps a few polls' margin.
+            var lowest = floor > TimeSpan.Zero && PollFor(channel) is { } poll && poll * MinPolls > floor ? poll * MinPolls : floor;
+            var wait = ReceiptLatency.Deadline(rows.GetValueOrDefault(channel)?.Receipts(), now, lowest, upper);
             if (wait < upper)
             {
                 learned[channel] = wait;

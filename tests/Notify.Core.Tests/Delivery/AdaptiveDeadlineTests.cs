@@ -55,4 +55,21 @@ public sealed class AdaptiveDeadlineTests
         Assert.Equal(TimeSpan.FromSeconds(7) + Timings.SmsReceipt, timed.Latency);
         Assert.Null(DeliveryMachine.ApplyReceipt(late.State, 1, "delivered", null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
     }
+
+    [Fact]
+    public void A_polled_channel_waits_at_least_a_few_poll_intervals()
+    {
+        var clock = NewClock();
+        var now = clock.GetUtcNow();
+        var row = new ChannelHealthEntity { RowKey = ChannelNames.Kakao };
+        var counts = new int[ReceiptLatency.Buckets];
+        counts[ReceiptLatency.BucketOf(TimeSpan.FromSeconds(2))] = 100;
+        row.SetReceipts(ReceiptLatency.Add(ReceiptHistogram.Empty(now), counts, now));
+        var timings = Timings with { KakaoReceipt = TimeSpan.FromMinutes(5), KakaoPoll = TimeSpan.FromSeconds(30) };
+
+        var learned = timings.Learn(new Dictionary<string, ChannelHealthEntity> { [ChannelNames.Kakao] = row }, now, Floor);
+
+        Assert.Equal(TimeSpan.FromSeconds(30) * DeliveryTimings.MinPolls, learned.ReceiptFor(ChannelNames.Kakao));
+        Assert.Equal(TimeSpan.FromMinutes(5), learned.Learn(new Dictionary<string, ChannelHealthEntity>(), now, TimeSpan.Zero).UpperReceiptFor(ChannelNames.Kakao));
+    }
 }
