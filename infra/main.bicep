@@ -90,6 +90,9 @@ param smsReceiptTimeout string = '00:05:00'
 @description('How long an AlimTalk SOLAPI accepted may wait for its result before the sweep reroutes it (TimeSpan).')
 param kakaoReceiptTimeout string = '00:05:00'
 
+@description('The shortest adaptive receipt wait: 1.5 x the learned p99 receipt latency, within this and the receipt timeouts; 00:00:00 turns it off (TimeSpan).')
+param adaptiveReceiptFloor string = '00:00:20'
+
 @description('How often the sweep asks SOLAPI for the result of an AlimTalk still waiting for one (TimeSpan).')
 param kakaoPollInterval string = '00:00:30'
 
@@ -653,6 +656,7 @@ var appSettings = {
   Notify__Channels: channels
   Notify__SmsReceiptTimeout: smsReceiptTimeout
   Notify__KakaoReceiptTimeout: kakaoReceiptTimeout
+  Notify__AdaptiveReceiptFloor: adaptiveReceiptFloor
   Notify__KakaoPollInterval: kakaoPollInterval
   Notify__SendPickupTimeout: sendPickupTimeout
   Notify__FanOutTimeout: fanOutTimeout

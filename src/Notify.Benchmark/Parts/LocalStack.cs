@@ -43,6 +43,12 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>The sandbox's address.</summary>
     public Uri Sandbox { get; private set; } = null!;
 
+    /// <summary>
+    /// The Twilio sandbox's options, read per message: a part sets <see cref="TwilioSandbox.SandboxOptions.DeliveredMedian"/>
+    /// and <see cref="TwilioSandbox.SandboxOptions.DeliveredP99"/> for realistic receipts and clears them after.
+    /// </summary>
+    public TwilioSandbox.SandboxOptions TwilioReceipts { get; private set; } = null!;
+
     /// <summary>The KakaoTalk (SOLAPI) sandbox's address.</summary>
     public Uri Kakao { get; private set; } = null!;
 
@@ -82,9 +88,15 @@ public sealed class LocalStack : IAsyncDisposable
 
         var sandbox = TwilioSandbox.TwilioSandboxApp.Build(
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
-            o => o.AuthToken = TwilioToken);
+            o =>
+            {
+                o.AuthToken = TwilioToken;
+                TwilioReceipts = o;
+            });
         await sandbox.StartAsync();
         _parts.Add(new StartedApp(sandbox));
+        // The options are made on first use: make them now, so TwilioReceipts is the instance the sandbox reads.
+        _ = sandbox.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TwilioSandbox.SandboxOptions>>().Value;
         Sandbox = new Uri(sandbox.Urls.Single());
 
         var kakao = KakaoSandbox.KakaoSandboxApp.Build(

@@ -30,10 +30,17 @@ public sealed class NotifyOptions
     /// <summary>How long a queued send may take to be sent before the sweep moves to the next channel.</summary>
     public TimeSpan SendPickupTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long an SMS Twilio accepted may wait for its delivery receipt before the next channel is tried.</summary>
+    /// <summary>
+    /// The shortest receipt deadline an adaptive one may be: a send waits 1.5 × its channel's learned p99 receipt latency,
+    /// within this and the channel's receipt timeout (the upper bound, and the wait while fewer than 20 receipts are
+    /// known). Zero turns adaptive deadlines off.
+    /// </summary>
+    public TimeSpan AdaptiveReceiptFloor { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The longest an SMS Twilio accepted may wait for its delivery receipt before the next channel is tried.</summary>
     public TimeSpan SmsReceiptTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long an AlimTalk SOLAPI accepted may wait for its result before the next channel is tried.</summary>
+    /// <summary>The longest an AlimTalk SOLAPI accepted may wait for its result before the next channel is tried.</summary>
     public TimeSpan KakaoReceiptTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the sweep asks SOLAPI for the result of an AlimTalk still waiting for one.</summary>

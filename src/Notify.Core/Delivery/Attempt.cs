@@ -12,6 +12,7 @@ namespace Notify.Delivery;
 /// <param name="Error">Why it failed.</param>
 /// <param name="Receipt">The latest status the provider reported.</param>
 /// <param name="Segments">SMS segments billed.</param>
+/// <param name="AcceptedAt">When the provider accepted it (the start of its receipt's latency).</param>
 public sealed record Attempt(
     int N,
     string Channel,
@@ -21,7 +22,8 @@ public sealed record Attempt(
     string? ProviderId = null,
     string? Error = null,
     string? Receipt = null,
-    int? Segments = null)
+    int? Segments = null,
+    DateTimeOffset? AcceptedAt = null)
 {
     /// <summary>True while the attempt may still confirm or fail the delivery by itself.</summary>
     public bool IsWaiting => Status switch

@@ -92,7 +92,7 @@ public static class DeliveryMachine
                 var status = result.Status == SendStatus.Accepted ? AttemptStatus.Accepted : AttemptStatus.Unknown;
                 var waiting = state.WithAttempt(n, a => a with
                 {
-                    Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due,
+                    Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due, AcceptedAt = context.Now,
                 });
                 // A provider that never calls back (SOLAPI) is asked by the sweep, first at the poll deadline.
                 Effect[] poll = context.Timings.PollFor(attempt.Channel) is { } every
@@ -125,11 +125,16 @@ public static class DeliveryMachine
         var recorded = state.WithAttempt(n, a => a with { Receipt = receipt, Error = error ?? a.Error });
         if (receipt == "delivered")
         {
+            // The channel's receipt latency, late ones included: they are what pushes an adaptive deadline back up.
+            Effect[] timed = attempt.AcceptedAt is { } accepted
+                ? [new ReceiptTimed(attempt.Channel, context.Now - accepted, attempt.Status == AttemptStatus.TimedOut)]
+                : [];
             if (state.Status == ConfirmationStatus.Confirmed)
             {
-                return new Step(recorded, []);
+                return new Step(recorded, timed);
             }
-            return Confirm(recorded, attempt, n);
+            var confirmed = Confirm(recorded, attempt, n);
+            return confirmed with { Effects = [.. confirmed.Effects, .. timed] };
         }
         if (receipt is "undelivered" or "failed" && !state.IsSettled && state.Current?.N == n && attempt.IsWaiting)
         {

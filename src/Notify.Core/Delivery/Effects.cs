@@ -29,6 +29,12 @@ public sealed record SendAlert : Effect;
 /// <summary>A channel's result, for its shared health.</summary>
 public sealed record ReportHealth(string Channel, bool Succeeded, string? Error) : Effect;
 
+/// <summary>
+/// A delivered receipt came <paramref name="Latency"/> after <paramref name="Channel"/> accepted the message;
+/// <paramref name="Late"/> when the attempt's deadline had already passed (the delivery moved on: a second message).
+/// </summary>
+public sealed record ReceiptTimed(string Channel, TimeSpan Latency, bool Late) : Effect;
+
 /// <summary>The delivery passed over <paramref name="Channel"/> because it is down for everybody.</summary>
 public sealed record SkippedChannel(string Channel) : Effect;
 

@@ -111,11 +111,9 @@ public sealed class IntakeService(
     private async Task<Result<IntakeReceipt>> StoreAsync(string merchantId, string webhookId, Order order, DateTimeOffset now, CancellationToken ct)
     {
         var hash = NewOrderRows.ContentHash(order);
-        if (await FindEarlierAnswerAsync(merchantId, webhookId, order.OrderNumber, hash, ct) is { } earlier)
-        {
-            return earlier;
-        }
-
+        // No look-up first: the transaction inserts the idempotency records, so a replay or a taken order number
+        // conflicts there and is answered below. New orders (nearly all) save two point reads; a replay pays a
+        // deadline write and its removal instead.
         var orderId = Ids.NewTimeOrdered(now);
         var fanOutDue = DueTime.After(now, options.Value.FanOutTimeout);
         // The deadline goes first: if the transaction then fails, the sweep finds no order and drops it.
@@ -132,7 +130,7 @@ public sealed class IntakeService(
             // with this very order. It is ours: keep its deadline and go on to enqueue it.
             if (winner.Value?.OrderId != orderId)
             {
-                // A concurrent post of the same webhook or order number won the race: answer as it did.
+                // An earlier or concurrent post of the same webhook or order number was stored first: answer as it was.
                 await deadlines.ClearAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
                 return winner;
             }

@@ -53,6 +53,12 @@ public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOpt
         span?.SetTag("notify.receipt.status", status.Length <= 16 && status.All(char.IsAsciiLetter) ? status : "(other)");
         form.TryGetValue("MessageSid", out var sid);
         form.TryGetValue("ErrorCode", out var errorCode);
+        if (!IsFinal(status) && string.IsNullOrEmpty(errorCode))
+        {
+            // "queued", "sending", "sent" with nothing to add move no state: acknowledged without a read or a write
+            // (two storage requests on every SMS). The final status records itself, and a warning code is still kept.
+            return false;
+        }
         var error = string.IsNullOrEmpty(errorCode) ? null : AttemptErrors.Format(AttemptErrors.SmsUndelivered, $"Twilio reported error {SafeCode(errorCode)}.");
         // Twilio's codes for a handset that cannot be reached, a number that does not exist, a landline: the recipient's problem.
         var recipientProblem = errorCode is "30003" or "30005" or "30006";
@@ -66,6 +72,8 @@ public sealed class ReceiptService(DeliveryPipeline pipeline, IOptions<NotifyOpt
         pathAndQuery.IndexOf('?') is var at and >= 0 && QueryHelpers.ParseQuery(pathAndQuery[at..]).TryGetValue("traceparent", out var trace)
             ? trace.ToString()
             : null;
+
+    private static bool IsFinal(string status) => status is "delivered" or "undelivered" or "failed" or "read";
 
     // The SDK parses the URL it is given; a URL it cannot parse was not signed by Twilio.
     private bool Signed(string url, Dictionary<string, string> form, string signature)

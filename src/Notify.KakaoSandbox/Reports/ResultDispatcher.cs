@@ -36,9 +36,16 @@ internal sealed partial class ResultDispatcher(
     {
         try
         {
-            foreach (var code in plan.Codes)
+            var o = options.Value;
+            var waited = TimeSpan.Zero;
+            for (var i = 0; i < plan.Codes.Count; i++)
             {
-                await Task.Delay(options.Value.ResultDelay, clock, stoppingToken);
+                var code = plan.Codes[i];
+                var pause = i == plan.Codes.Count - 1
+                    ? DeliveredLatency.Before(o.DeliveredMedian, o.DeliveredP99, waited, Random.Shared) ?? o.ResultDelay
+                    : o.ResultDelay;
+                waited += pause;
+                await Task.Delay(pause, clock, stoppingToken);
                 log.Report(plan.MessageId, code, clock.GetUtcNow());
             }
         }

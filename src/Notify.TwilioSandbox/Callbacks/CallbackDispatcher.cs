@@ -37,9 +37,16 @@ internal sealed partial class CallbackDispatcher(
     {
         try
         {
-            foreach (var report in plan.Reports)
+            var o = options.Value;
+            var waited = TimeSpan.Zero;
+            for (var i = 0; i < plan.Reports.Count; i++)
             {
-                await Task.Delay(options.Value.CallbackDelay, clock, stoppingToken);
+                var report = plan.Reports[i];
+                var pause = i == plan.Reports.Count - 1
+                    ? DeliveredLatency.Before(o.DeliveredMedian, o.DeliveredP99, waited, Random.Shared) ?? o.CallbackDelay
+                    : o.CallbackDelay;
+                waited += pause;
+                await Task.Delay(pause, clock, stoppingToken);
                 log.Report(plan.Message.Sid, report.Status, report.ErrorCode, clock.GetUtcNow());
                 if (plan.Message.StatusCallback is { } url)
                 {

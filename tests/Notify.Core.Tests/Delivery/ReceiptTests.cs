@@ -91,7 +91,7 @@ public sealed class ReceiptTests
         Assert.Equal(AttemptStatus.Delivered, step.State.AttemptN(1).Status);
         Assert.Equal("delivered", step.State.AttemptN(1).Receipt);
         Assert.Null(step.State.AttemptN(1).DeadlineAt);
-        Assert.Equal<Effect>([new ClearDeadline(DeadlineKeys.Attempt(1), accepted.AttemptN(1).DeadlineAt!.Value), new ReportHealth(Sms, true, null)], step.Effects);
+        Assert.Equal<Effect>([new ClearDeadline(DeadlineKeys.Attempt(1), accepted.AttemptN(1).DeadlineAt!.Value), new ReportHealth(Sms, true, null), new ReceiptTimed(Sms, TimeSpan.FromSeconds(9), Late: false)], step.Effects);
     }
 
     [Fact]
@@ -127,7 +127,8 @@ public sealed class ReceiptTests
 
         var step = Receipt(emailDelivered, 1, "delivered", clock);
 
-        Assert.Empty(step.Effects);
+        // Only the late receipt's latency is reported (the adaptive deadline learns from it); nothing else moves.
+        Assert.Equal<Effect>([new ReceiptTimed(Sms, Timings.SmsReceipt + TimeSpan.FromMinutes(3), Late: true)], step.Effects);
         Assert.Equal(Email, step.State.ConfirmedBy);
         Assert.Equal(ConfirmationStatus.Confirmed, step.State.Status);
         Assert.Equal("delivered", step.State.AttemptN(1).Receipt);

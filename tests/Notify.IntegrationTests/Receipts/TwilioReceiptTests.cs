@@ -140,4 +140,34 @@ public sealed class TwilioReceiptTests(NotifyApp app)
         request.Headers.Add("X-Twilio-Signature", "c2lnbmF0dXJl");
         return app.Http.SendAsync(request);
     }
+
+    [Fact]
+    public async Task Intermediate_status_is_recorded_only_when_it_carries_an_error_code()
+    {
+        var merchant = await MerchantClient.CreateAsync(app);
+        var phone = OrderSteps.NewPhone();
+        await app.Sandbox.SetModeAsync("silent", phone);
+        var orderId = await merchant.PostOrderAsync(OrderSteps.ForCustomer(phone, null));
+        var sid = (await merchant.ConfirmationAsync(orderId, "sent"))["attempts"]![0]!["providerId"]!.GetValue<string>();
+
+        using var plain = await PostSignedAsync(merchant.Id, orderId, new() { ["MessageSid"] = sid, ["MessageStatus"] = "sent" });
+        var afterPlain = (await merchant.ReadAsync(orderId))["confirmation"]!["attempts"]![0]!;
+        using var warned = await PostSignedAsync(merchant.Id, orderId, new() { ["MessageSid"] = sid, ["MessageStatus"] = "sent", ["ErrorCode"] = "30007" });
+        var afterWarned = (await merchant.ReadAsync(orderId))["confirmation"]!["attempts"]![0]!;
+
+        Assert.Equal(HttpStatusCode.NoContent, plain.StatusCode);
+        Assert.Null(afterPlain["receipt"]);
+        Assert.Equal(HttpStatusCode.NoContent, warned.StatusCode);
+        Assert.Equal("sent", afterWarned["receipt"]!.GetValue<string>());
+        Assert.Equal("accepted", afterWarned["status"]!.GetValue<string>());
+    }
+
+    private async Task<HttpResponseMessage> PostSignedAsync(string merchantId, string orderId, Dictionary<string, string> form)
+    {
+        var path = $"/api/receipts/twilio?attempt={merchantId}.{orderId}.1";
+        var signature = TwilioSignature.Sign(NotifyApp.TwilioAuthToken, $"{app.BaseAddress.ToString().TrimEnd('/')}{path}", form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", signature);
+        return await app.Http.SendAsync(request);
+    }
 }

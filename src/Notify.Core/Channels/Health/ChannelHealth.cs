@@ -22,7 +22,9 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
     private readonly TableClient _health = storage.Table(StorageNames.ChannelHealthTable);
     private readonly OutageLedger _ledger = new(storage);
+    private readonly PendingReceipts _receipts = new();
     private (DateTimeOffset Until, Dictionary<string, ChannelHealthEntity> Rows)? _cache;
+    private Task<Dictionary<string, ChannelHealthEntity>>? _reading;
 
     /// <summary>
     /// The channels a delivery may use now: those up, and those down whose cool-down is over and that have a probe slot
@@ -46,7 +48,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
                 needProbe.Add(channel);
             }
         }
-        return new ChannelAvailability(available, needProbe);
+        return new ChannelAvailability(available, needProbe, rows);
     }
 
     /// <summary>Takes one probe slot of a channel that is down; false when it is up or no slot is left.</summary>
@@ -74,6 +76,37 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
         await UpdateAsync(channel, row => HealthRules.Fail(row, error, clock.GetUtcNow(), options.Value, merchantId), ct);
     }
 
+    /// <summary>
+    /// Counts a delivered receipt that came <paramref name="latency"/> after the provider accepted the message
+    /// (<paramref name="late"/>: after its deadline had passed), for the channel's adaptive receipt deadline. Written to
+    /// the shared row with this instance's other receipts at most every <see cref="PendingReceipts.FlushEvery"/>.
+    /// </summary>
+    public async Task RecordReceiptAsync(string channel, TimeSpan latency, bool late, CancellationToken ct)
+    {
+        if (!Shared.Contains(channel) || _receipts.Add(channel, latency, late, clock.GetUtcNow()) is not { } due)
+        {
+            return;
+        }
+        foreach (var (name, (counts, lateCount)) in due)
+        {
+            try
+            {
+                await UpdateAsync(name, row =>
+                {
+                    var now = clock.GetUtcNow();
+                    row.SetReceipts(ReceiptLatency.Add(row.Receipts() ?? ReceiptHistogram.Empty(now), counts, now));
+                    row.LateReceipts += lateCount;
+                    return new HealthChange(row, null);
+                }, ct);
+            }
+            catch (RequestFailedException)
+            {
+                // Statistics, not state: keep them for the next flush rather than fail the receipt that carried them.
+                _receipts.Restore(new Dictionary<string, (int[] Counts, int Late)> { [name] = (counts, lateCount) });
+            }
+        }
+    }
+
     /// <summary>A delivery passed over <paramref name="channel"/> while it was down.</summary>
     public Task RecordSkippedAsync(string channel, CancellationToken ct) =>
         Shared.Contains(channel)
@@ -92,17 +125,33 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
     /// <summary>Each shared channel's current row (a missing row means it has never failed); <paramref name="fresh"/> skips the cache.</summary>
     public async Task<Dictionary<string, ChannelHealthEntity>> ReadAsync(CancellationToken ct, bool fresh = false)
     {
-        var now = clock.GetUtcNow();
-        if (!fresh && _cache is { } cache && cache.Until > now)
+        if (fresh)
+        {
+            return await QueryAsync(ct);
+        }
+        if (_cache is { } cache && cache.Until > clock.GetUtcNow())
         {
             return cache.Rows;
         }
+        // One read at a time per instance: callers that find the cache expired while a read is out share it.
+        var reading = _reading;
+        if (reading is null || reading.IsCompleted)
+        {
+            reading = QueryAsync(CancellationToken.None);
+            _reading = reading;
+        }
+        return await reading.WaitAsync(ct);
+    }
+
+    private async Task<Dictionary<string, ChannelHealthEntity>> QueryAsync(CancellationToken ct)
+    {
         var rows = new Dictionary<string, ChannelHealthEntity>();
         await foreach (var row in _health.QueryAsync<ChannelHealthEntity>(e => e.PartitionKey == ChannelHealthEntity.Partition, cancellationToken: ct))
         {
             rows[row.RowKey] = row;
         }
-        _cache = (now + CacheFor, rows);
+        // From the end of the read: under load a read can outlast the cache, and every caller would read again.
+        _cache = (clock.GetUtcNow() + CacheFor, rows);
         return rows;
     }
 
@@ -134,6 +183,7 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
                 continue;
             }
             _cache = null;
+            _reading = null;
             if (changed.Ledger is { } line)
             {
                 await _ledger.AppendAsync(line, ct);
@@ -146,4 +196,5 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
 /// <summary>Which channels a delivery may use now, and which of those are down and need a probe slot to be used.</summary>
 /// <param name="Available">Up, or open to a probe.</param>
 /// <param name="NeedProbe">The part of <paramref name="Available"/> that is down.</param>
-public sealed record ChannelAvailability(IReadOnlySet<string> Available, IReadOnlySet<string> NeedProbe);
+/// <param name="Rows">The health rows it was decided from (they also hold the learned receipt latencies).</param>
+public sealed record ChannelAvailability(IReadOnlySet<string> Available, IReadOnlySet<string> NeedProbe, IReadOnlyDictionary<string, ChannelHealthEntity> Rows);

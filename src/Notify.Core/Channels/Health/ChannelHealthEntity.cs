@@ -54,6 +54,27 @@ public sealed class ChannelHealthEntity : ITableEntity
     public int OutageAffected { get; set; }
     /// <summary>How those deliveries were confirmed instead: JSON of channel → count.</summary>
     public string ConfirmedInsteadJson { get; set; } = "{}";
+    /// <summary>When the current generation of <see cref="ReceiptsCurrent"/> started (see <see cref="ReceiptHistogram"/>).</summary>
+    public DateTimeOffset? ReceiptsStart { get; set; }
+    /// <summary>Delivered-receipt latencies of the current generation, counts per bucket (<see cref="ReceiptLatency"/>).</summary>
+    public string ReceiptsCurrent { get; set; } = "";
+    /// <summary>The same for the generation before.</summary>
+    public string ReceiptsPrevious { get; set; } = "";
+    /// <summary>Delivered receipts that came after their attempt's deadline had passed: each a possible second message.</summary>
+    public long LateReceipts { get; set; }
+
+    /// <summary>The receipt latencies as a histogram; null when none were ever recorded.</summary>
+    public ReceiptHistogram? Receipts() => ReceiptsStart is { } start
+        ? new ReceiptHistogram(start, ReceiptHistogram.Parse(ReceiptsCurrent), ReceiptHistogram.Parse(ReceiptsPrevious))
+        : null;
+
+    /// <summary>Stores <paramref name="h"/> as the receipt latencies.</summary>
+    public void SetReceipts(ReceiptHistogram h)
+    {
+        ReceiptsStart = h.Start;
+        ReceiptsCurrent = ReceiptHistogram.Format(h.Current);
+        ReceiptsPrevious = ReceiptHistogram.Format(h.Previous);
+    }
 }
 
 /// <summary>A shared channel's state.</summary>

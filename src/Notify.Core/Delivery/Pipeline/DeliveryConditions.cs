@@ -11,7 +11,10 @@ public sealed class DeliveryConditions(ChannelHealth health, IOptions<NotifyOpti
     public async Task<DeliveryContext> NowAsync(CancellationToken ct)
     {
         var availability = await health.AvailabilityAsync(ct);
-        return new DeliveryContext(clock.GetUtcNow(), DeliveryTimings.From(options.Value), availability.Available, availability.NeedProbe);
+        var now = clock.GetUtcNow();
+        // The rows the availability was decided from: adaptive receipt deadlines cost no request.
+        var timings = DeliveryTimings.From(options.Value).Learn(availability.Rows, now, options.Value.AdaptiveReceiptFloor);
+        return new DeliveryContext(now, timings, availability.Available, availability.NeedProbe);
     }
 
     /// <summary>Takes one probe slot of a channel that is down, for a delivery that chose it; false when none is left.</summary>

@@ -57,6 +57,9 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
             case ReportHealth report:
                 await health.ReportAsync(report.Channel, report.Succeeded, report.Error, merchantId, ct);
                 return null;
+            case ReceiptTimed timed:
+                await health.RecordReceiptAsync(timed.Channel, timed.Latency, timed.Late, ct);
+                return null;
             case SkippedChannel skipped:
                 await health.RecordSkippedAsync(skipped.Channel, ct);
                 return null;
