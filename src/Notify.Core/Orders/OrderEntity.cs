@@ -74,6 +74,12 @@ public sealed class OrderEntity : ITableEntity
     /// <summary>The W3C traceparent of the request that posted the order, so later hops (the sweep) can find its trace.</summary>
     public string? TraceParent { get; set; }
 
+    /// <summary>
+    /// A fresh id each delivery save writes, so a save whose answer was lost (the SDK retried and met a 412) can tell
+    /// its own write from a concurrent one that wrote the same state.
+    /// </summary>
+    public string? SaveId { get; set; }
+
     /// <summary>The delivery this row carries.</summary>
     public DeliveryState ReadDelivery() => new(
         StoredName<ConfirmationStatus>.Parse(ConfirmationStatus),

@@ -34,7 +34,7 @@ public sealed class StoredRowFormatTests
     public void Delivery_is_written_back_under_the_same_names()
     {
         var row = RowInTodaysFormat();
-        var written = DeliveryRows.Write(row.PartitionKey, row.RowKey, row.ReadDelivery());
+        var written = DeliveryRows.Write(row.PartitionKey, row.RowKey, row.ReadDelivery(), "save-1");
 
         Assert.Equal("exhausted", written.GetString(nameof(OrderEntity.ConfirmationStatus)));
         Assert.Equal("pending", written.GetString(nameof(OrderEntity.Alert)));

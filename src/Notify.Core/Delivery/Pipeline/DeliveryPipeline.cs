@@ -88,19 +88,21 @@ public sealed class DeliveryPipeline(MerchantData data, DeliveryConditions condi
             {
                 await effects.BeforeSaveAsync(merchantId, orderId, effect, ct);
             }
+            var saveId = Guid.NewGuid().ToString("N");
             try
             {
-                var saved = await data.Table.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State), order.ETag, TableUpdateMode.Merge, ct);
-                DeliveryRows.Merge(order, step.State, saved.Headers.ETag ?? default);
+                var saved = await data.Table.UpdateEntityAsync(DeliveryRows.Write(merchantId, order.RowKey, step.State, saveId), order.ETag, TableUpdateMode.Merge, ct);
+                DeliveryRows.Merge(order, step.State, saveId, saved.Headers.ETag ?? default);
                 telemetry.Saved(merchantId, orderId, state, step.State, order.AcceptedAt, context.Now, order.TraceParent);
                 return new Saved(step, order);
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxTries)
             {
                 current = await data.FindAsync<OrderEntity>(merchantId, order.RowKey, ct);
-                if (current is not null && DeliveryRows.Holds(current, step.State))
+                if (current is not null && DeliveryRows.Holds(current, saveId))
                 {
                     // The SDK retried a save whose answer timed out, and the first try had been stored: it is this one.
+                    telemetry.Saved(merchantId, orderId, state, step.State, current.AcceptedAt, context.Now, current.TraceParent);
                     return new Saved(step, current);
                 }
                 // Someone else moved this delivery on; the deadlines just written are checked against state by the sweep.
