@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Notify.KakaoSandbox.Messages;
+using Notify.Sandboxes;
 
 namespace Notify.KakaoSandbox.Reports;
 

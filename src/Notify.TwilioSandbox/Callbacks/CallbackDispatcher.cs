@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Notify.Sandboxes;
 using Notify.TwilioSandbox.Messages;
 
 namespace Notify.TwilioSandbox.Callbacks;

@@ -1,4 +1,4 @@
-using Notify.TwilioSandbox.Callbacks;
+using Notify.Sandboxes;
 
 namespace Notify.TwilioSandbox.Tests.Callbacks;
 

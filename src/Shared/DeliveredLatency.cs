@@ -1,7 +1,7 @@
-namespace Notify.KakaoSandbox.Reports;
+namespace Notify.Sandboxes;
 
 /// <summary>
-/// How long after acceptance the final status (delivered, or its failure) comes: log-normal through the median and
+/// Shared by both sandboxes (each project compiles this file; see their .csproj). How long after acceptance the final status (delivered, or its failure) comes: log-normal through the median and
 /// p99 set in the options, so a benchmark sees receipts as real carriers send them; null settings keep the fixed delay.
 /// </summary>
 internal static class DeliveredLatency
