@@ -79,6 +79,20 @@ public class NotifyApp : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartPartsAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start, or its processes outlive the run.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartPartsAsync()
+    {
         _azurite = await AzuriteProcess.StartAsync();
         _maildev = await MaildevProcess.StartAsync();
         Mailbox = new MailboxClient(_maildev.Web);
