@@ -123,7 +123,8 @@ public static class DeliveryMachine
             return null;
         }
         var recorded = state.WithAttempt(n, a => a with { Receipt = receipt, Error = error ?? a.Error });
-        if (receipt == "delivered")
+        // A "read" (a channel that reports reading) says the message was delivered, and ranks with "delivered".
+        if (receipt is "delivered" or "read")
         {
             // The channel's receipt latency, late ones included: they are what pushes an adaptive deadline back up.
             Effect[] timed = attempt.AcceptedAt is { } accepted

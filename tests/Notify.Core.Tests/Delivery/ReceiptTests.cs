@@ -39,6 +39,19 @@ public sealed class ReceiptTests
     }
 
     [Fact]
+    public void A_read_receipt_confirms_as_delivered_does_even_when_it_comes_first()
+    {
+        var clock = NewClock();
+
+        // "read" ranks with "delivered", so a "delivered" after it is ignored: the read itself must confirm.
+        var read = Receipt(AcceptedSms(clock), 1, "read", clock);
+
+        Assert.Equal(ConfirmationStatus.Confirmed, read.State.Status);
+        Assert.Equal("read", read.State.AttemptN(1).Receipt);
+        Assert.Null(DeliveryMachine.ApplyReceipt(read.State, 1, "delivered", null, new DeliveryContext(clock.GetUtcNow(), Timings, All)));
+    }
+
+    [Fact]
     public void Sent_receipt_after_delivered_is_ignored()
     {
         var clock = NewClock();
