@@ -18,25 +18,24 @@ public sealed class SweepTimer(Func<CancellationToken, Task> sweep, string? sche
     // The schedule counts from when the host built the timer, however late the background loop gets going.
     private readonly DateTime _created = clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The timer for <see cref="StallSweepFunction"/>, each run in a scope of its own.</summary>
-    public static SweepTimer ForStallSweep(IServiceProvider services) => new(
-        async ct =>
-        {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<StallSweepFunction>().StallSweep(new TimerInfo(), ct);
-        },
-        services.GetRequiredService<IOptions<NotifyOptions>>().Value.SweepSchedule,
-        services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<ILogger<SweepTimer>>());
+    /// <summary>The timer for <see cref="StallSweepFunction"/> on <c>Notify:SweepSchedule</c>.</summary>
+    public static SweepTimer ForStallSweep(IServiceProvider services) =>
+        For<StallSweepFunction>(services, o => o.SweepSchedule, (f, ct) => f.StallSweep(new TimerInfo(), ct));
 
     /// <summary>The timer for <see cref="RetentionSweepFunction"/> on <c>Notify:RetentionSchedule</c>.</summary>
-    public static SweepTimer ForRetention(IServiceProvider services) => new(
+    public static SweepTimer ForRetention(IServiceProvider services) =>
+        For<RetentionSweepFunction>(services, o => o.RetentionSchedule, (f, ct) => f.RetentionSweep(new TimerInfo(), ct));
+
+    // One line per timer function: each run calls the function in a scope of its own, as the Functions host does.
+    private static SweepTimer For<TFunction>(
+        IServiceProvider services, Func<NotifyOptions, string?> schedule, Func<TFunction, CancellationToken, Task> run)
+        where TFunction : notnull => new(
         async ct =>
         {
             using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<RetentionSweepFunction>().RetentionSweep(new TimerInfo(), ct);
+            await run(scope.ServiceProvider.GetRequiredService<TFunction>(), ct);
         },
-        services.GetRequiredService<IOptions<NotifyOptions>>().Value.RetentionSchedule,
+        schedule(services.GetRequiredService<IOptions<NotifyOptions>>().Value),
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<ILogger<SweepTimer>>());
 
