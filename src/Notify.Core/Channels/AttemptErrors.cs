@@ -70,6 +70,8 @@ public static partial class AttemptErrors
     public const string WebhookAddressRefused = "webhook.address_refused";
     /// <summary>The attempt's deadline passed with no answer.</summary>
     public const string DeliveryTimedOut = "delivery.timed_out";
+    /// <summary>The channel went down for everybody while the attempt waited for its receipt; the delivery moved on at once.</summary>
+    public const string DeliveryChannelDown = "delivery.channel_down";
     /// <summary>The send kept failing and its message went to the poison queue.</summary>
     public const string DeliveryPoisoned = "delivery.poisoned";
     /// <summary>The channel cannot carry a broadcast's free text (KakaoTalk AlimTalk sends approved templates only).</summary>

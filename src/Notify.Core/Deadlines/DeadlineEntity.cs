@@ -26,6 +26,8 @@ public sealed class DeadlineEntity : ITableEntity
     public string OrderId { get; set; } = "";
     /// <summary>When the wait is over.</summary>
     public DateTimeOffset DueAt { get; set; }
+    /// <summary>For a receipt wait, the channel it waits on (found when that channel goes down); null for other waits.</summary>
+    public string? Channel { get; set; }
     /// <summary>A sweep is handling it until then; others leave it alone.</summary>
     public DateTimeOffset? ClaimedUntil { get; set; }
 }

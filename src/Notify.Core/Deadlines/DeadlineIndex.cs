@@ -10,9 +10,16 @@ public sealed class DeadlineIndex(StorageClients storage)
     private const int Shards = 4;
     private readonly Azure.Data.Tables.TableClient _table = storage.Table(StorageNames.DeadlinesTable);
 
-    /// <summary>Records that <paramref name="kind"/> for the order is due at <paramref name="dueAt"/>; idempotent.</summary>
-    public Task ScheduleAsync(string kind, string merchantId, string orderId, DateTimeOffset dueAt, CancellationToken ct) =>
-        _table.UpsertEntityAsync(Entity(kind, merchantId, orderId, dueAt), Azure.Data.Tables.TableUpdateMode.Replace, ct);
+    /// <summary>
+    /// Records that <paramref name="kind"/> for the order is due at <paramref name="dueAt"/>; idempotent. A receipt wait
+    /// names the <paramref name="channel"/> it waits on (<see cref="WaitingOnAsync"/>).
+    /// </summary>
+    public Task ScheduleAsync(string kind, string merchantId, string orderId, DateTimeOffset dueAt, CancellationToken ct, string? channel = null)
+    {
+        var entity = Entity(kind, merchantId, orderId, dueAt);
+        entity.Channel = channel;
+        return _table.UpsertEntityAsync(entity, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+    }
 
     /// <summary>Clears a deadline that was met; clearing one that is gone is not an error.</summary>
     public Task ClearAsync(string kind, string merchantId, string orderId, DateTimeOffset dueAt, CancellationToken ct) =>
@@ -27,6 +34,18 @@ public sealed class DeadlineIndex(StorageClients storage)
         var nextMinute = (now + TimeSpan.FromMinutes(1)).UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
         return _table.QueryAsync<DeadlineEntity>(
             Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey lt {nextMinute} and DueAt le {now}"), cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// Receipt waits on <paramref name="channel"/> due from <paramref name="from"/>'s minute until
+    /// <paramref name="until"/>: a range of minute partitions, so the read costs the waits of those minutes only.
+    /// </summary>
+    public IAsyncEnumerable<DeadlineEntity> WaitingOnAsync(string channel, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    {
+        var first = from.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        var end = (until + TimeSpan.FromMinutes(1)).UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        return _table.QueryAsync<DeadlineEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {end} and Channel eq {channel}"), cancellationToken: ct);
     }
 
     /// <summary>Claims a due deadline for one sweep until <paramref name="until"/>; null when another sweep has it.</summary>

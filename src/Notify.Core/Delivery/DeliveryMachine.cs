@@ -98,7 +98,7 @@ public static class DeliveryMachine
                 Effect[] poll = context.Timings.PollFor(attempt.Channel) is { } every
                     ? [new ScheduleDeadline(DeadlineKeys.Poll(n), DueTime.After(context.Now, every))]
                     : [];
-                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), .. poll, old, .. health]);
+                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due, attempt.Channel), .. poll, old, .. health]);
             case SendStatus.Throttled:
                 // Back-pressure: the same attempt goes back on its queue after the wait, with a fresh pickup deadline.
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
@@ -157,6 +157,30 @@ public static class DeliveryMachine
         }
         var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null });
         return Reroute(timedOut, current.Channel, context, [new ReportHealth(current.Channel, false, "deadline passed")]);
+    }
+
+    /// <summary>
+    /// <paramref name="channel"/> is down for everybody: attempt <paramref name="n"/>, accepted on it before
+    /// <paramref name="acceptedBefore"/> (the first probe could go out) and still waiting for its receipt, is given up
+    /// now rather than at its own deadline, and the delivery moves on. Null for anything else.
+    /// </summary>
+    public static Step? ChannelDown(DeliveryState state, int n, string channel, DateTimeOffset acceptedBefore, DeliveryContext context)
+    {
+        if (state.IsSettled
+            || state.Current is not { Status: AttemptStatus.Accepted or AttemptStatus.Unknown, AcceptedAt: { } accepted, DeadlineAt: { } deadline } current
+            || current.N != n || current.Channel != channel || accepted >= acceptedBefore)
+        {
+            return null;
+        }
+        var gaveUp = state.WithAttempt(n, a => a with
+        {
+            Status = AttemptStatus.TimedOut,
+            Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryChannelDown, $"{channel} went down for everybody while this message waited for its receipt."),
+            DeadlineAt = null,
+        });
+        var moved = Reroute(gaveUp, channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), deadline)]);
+        // Counted in the outage once the next channel's send is queued: the health row is one row every reroute contends for.
+        return moved with { Effects = [.. moved.Effects, new ReportHealth(channel, false, "channel down")] };
     }
 
     /// <summary>Attempt <paramref name="n"/>'s send message was poisoned (its handler kept failing): a failed attempt.</summary>

@@ -10,8 +10,11 @@ public abstract record Effect
 /// <summary>Put attempt <paramref name="Attempt"/>'s send message on <paramref name="Channel"/>'s queue, invisible for <paramref name="Delay"/>.</summary>
 public sealed record EnqueueSend(string Channel, int Attempt, TimeSpan? Delay = null) : Effect;
 
-/// <summary>Record a deadline in the sweep's index; done before the state is saved, so a crash cannot lose it.</summary>
-public sealed record ScheduleDeadline(string Kind, DateTimeOffset DueAt) : Effect
+/// <summary>
+/// Record a deadline in the sweep's index; done before the state is saved, so a crash cannot lose it. A receipt wait
+/// names its <paramref name="Channel"/>, so the sweep can find it when that channel goes down.
+/// </summary>
+public sealed record ScheduleDeadline(string Kind, DateTimeOffset DueAt, string? Channel = null) : Effect
 {
     /// <inheritdoc />
     public override bool RunsBeforeSave => true;

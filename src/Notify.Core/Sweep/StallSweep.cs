@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Notify.Channels.Health;
+using Notify.Configuration;
 using Notify.Deadlines;
 using Notify.Delivery;
 using Notify.Delivery.Pipeline;
@@ -13,11 +16,12 @@ namespace Notify.Sweep;
 /// Finds what stalled: orders never fanned out, attempts past their deadline (a send never picked up, an SMS accepted
 /// but never delivered), alerts not sent. It reads only due deadlines, claims each under its ETag so overlapping
 /// sweeps never act twice, and moves each delivery on through the same pipeline as everything else. It also asks SOLAPI
-/// for the AlimTalk results that are due (<see cref="KakaoResultService"/>): SOLAPI does not call back.
+/// for the AlimTalk results that are due (<see cref="KakaoResultService"/>): SOLAPI does not call back. And when a
+/// channel is down for everybody, it moves on at once every delivery still waiting for a receipt from that channel.
 /// </summary>
 public sealed class StallSweep(
-    DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, KakaoResultService kakaoResults, TimeProvider clock,
-    NotifyMetrics metrics, OperationalGauges gauges, ILogger<StallSweep> logger)
+    DeadlineIndex deadlines, DeliveryPipeline pipeline, FanOutService fanOut, KakaoResultService kakaoResults, ChannelHealth health,
+    IOptions<NotifyOptions> options, TimeProvider clock, NotifyMetrics metrics, OperationalGauges gauges, ILogger<StallSweep> logger)
 {
     // Long enough to handle one item, short enough that a crashed sweep's claims come back soon.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -51,15 +55,57 @@ public sealed class StallSweep(
             }
             await deadlines.RemoveAsync(mine, token);
         });
-        var report = new SweepReport(due.Count, claimed, rerouted, fannedOut, alerted, polled);
+        var fromDown = await RerouteFromDownChannelsAsync(now, ct);
+        var report = new SweepReport(due.Count, claimed, rerouted, fannedOut, alerted, polled, fromDown);
         metrics.Swept(clock.GetElapsedTime(started), due.Count);
         span?.SetTag("notify.sweep.due", due.Count);
         await RefreshGaugesAsync(ct);
-        if (claimed > 0)
+        if (claimed + fromDown > 0)
         {
             logger.LogInformation("Sweep: {Report}", report);
         }
         return report;
+    }
+
+    // A channel down for everybody will not deliver what it accepted before it went down, or the receipts would have
+    // kept it up: those deliveries move on now instead of each at its own deadline (up to a receipt timeout away).
+    // Probes are accepted after the cool-down, so they are left to their own deadlines. Costs nothing while every
+    // channel is up; while one is down, one query over the minutes a receipt wait can reach.
+    private async Task<int> RerouteFromDownChannelsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var moved = 0;
+        try
+        {
+            var timings = DeliveryTimings.From(options.Value);
+            foreach (var (channel, row) in await health.ReadAsync(ct))
+            {
+                if (row.Status == ChannelState.Up || row.OutageStart is not { } start)
+                {
+                    continue;
+                }
+                var acceptedBefore = start + options.Value.ChannelCooldown;
+                var waiting = deadlines.WaitingOnAsync(channel, now, now + timings.UpperReceiptFor(channel), ct);
+                await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (deadline, token) =>
+                {
+                    if (DeadlineKeys.AttemptOf(deadline.Kind) is not { } n)
+                    {
+                        return;
+                    }
+                    using var span = NotifyTelemetry.StartForOrder("sweep channel-down", deadline.MerchantId, deadline.OrderId);
+                    Transition down = (context, _, state) => DeliveryMachine.ChannelDown(state, n, channel, acceptedBefore, context);
+                    if (await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, down, token) is not null)
+                    {
+                        Interlocked.Increment(ref moved);
+                    }
+                });
+            }
+        }
+        catch (Exception ex) when (StorageOutage.IsOutage(ex) && !ct.IsCancellationRequested)
+        {
+            // The waits stand: each is still moved on at its own deadline.
+            logger.LogWarning(ex, "Sweep: deliveries waiting on a channel that is down not moved on yet");
+        }
+        return moved;
     }
 
     private async Task RefreshGaugesAsync(CancellationToken ct)

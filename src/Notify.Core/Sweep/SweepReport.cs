@@ -7,4 +7,5 @@ namespace Notify.Sweep;
 /// <param name="FannedOut">Accepted orders that had not been planned and now are.</param>
 /// <param name="Alerted">Merchant alerts sent for exhausted deliveries.</param>
 /// <param name="Polled">KakaoTalk results asked of SOLAPI that moved a delivery (confirmed or failed it).</param>
-public sealed record SweepReport(int Read, int Claimed, int Rerouted, int FannedOut, int Alerted, int Polled = 0);
+/// <param name="FromDown">Deliveries waiting for a receipt from a channel that is down, moved on before their deadline.</param>
+public sealed record SweepReport(int Read, int Claimed, int Rerouted, int FannedOut, int Alerted, int Polled = 0, int FromDown = 0);

@@ -111,7 +111,7 @@ public sealed class ClaimAndSendTests
         Assert.Equal(now + Timings.SmsReceipt, attempt.DeadlineAt);
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SmsReceipt),
+            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SmsReceipt, Sms),
             new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
         ], step.Effects);
         // An accepted SMS says nothing yet about the channel: its receipt or its deadline will.
@@ -132,7 +132,7 @@ public sealed class ClaimAndSendTests
         var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Accepted, "x"), new DeliveryContext(now, Timings, All)).Must();
 
         Assert.Equal(now + Timings.SendPickup, step.State.AttemptN(1).DeadlineAt);
-        Assert.Equal(new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup), step.Effects[0]);
+        Assert.Equal(new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup, channel), step.Effects[0]);
         Assert.DoesNotContain(step.Of<ScheduleDeadline>(), d => DeadlineKeys.PollOf(d.Kind) is not null);
     }
 
@@ -153,7 +153,7 @@ public sealed class ClaimAndSendTests
         Assert.Equal(now + TimeSpan.FromMinutes(5), step.State.AttemptN(1).DeadlineAt);
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + TimeSpan.FromMinutes(5)),
+            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + TimeSpan.FromMinutes(5), ChannelNames.Kakao),
             new ScheduleDeadline(DeadlineKeys.Poll(1), now + TimeSpan.FromSeconds(30)),
             new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
         ], step.Effects);
@@ -179,7 +179,7 @@ public sealed class ClaimAndSendTests
         Assert.Equal(now + Timings.SmsReceipt, attempt.DeadlineAt);
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SmsReceipt),
+            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SmsReceipt, Sms),
             new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
         ], step.Effects);
     }

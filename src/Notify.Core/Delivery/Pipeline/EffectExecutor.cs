@@ -44,7 +44,7 @@ public sealed class EffectExecutor(DeadlineIndex deadlines, QueueSender queues, 
         switch (effect)
         {
             case ScheduleDeadline schedule:
-                await deadlines.ScheduleAsync(schedule.Kind, merchantId, orderId, schedule.DueAt, ct);
+                await deadlines.ScheduleAsync(schedule.Kind, merchantId, orderId, schedule.DueAt, ct, schedule.Channel);
                 return null;
             case ClearDeadline clear:
                 await deadlines.ClearAsync(clear.Kind, merchantId, orderId, clear.DueAt, ct);
