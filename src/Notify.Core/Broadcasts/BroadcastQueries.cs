@@ -62,8 +62,8 @@ public sealed class BroadcastQueries(MerchantAuth auth, MerchantData data, Deliv
             return new Step(stopped, [new ClearDeadline(DeadlineKeys.FanOut, row.FanOutDueAt)]);
         }
         return state.Current is { Status: AttemptStatus.Queued } queued
-            ? new Step(stopped.WithAttempt(queued.N, a => a with { Status = AttemptStatus.Cancelled, DeadlineAt = null }),
-                [new ClearDeadline(DeadlineKeys.Attempt(queued.N), queued.DeadlineAt!.Value)])
+            ? new Step(stopped.WithAttempt(queued.N, a => a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, IndexedAt = null }),
+                [new ClearDeadline(DeadlineKeys.Attempt(queued.N), queued.IndexDue!.Value)])
             : null;
     }
 

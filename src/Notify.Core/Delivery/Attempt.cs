@@ -13,6 +13,13 @@ namespace Notify.Delivery;
 /// <param name="Receipt">The latest status the provider reported.</param>
 /// <param name="Segments">SMS segments billed.</param>
 /// <param name="AcceptedAt">When the provider accepted it (the start of its receipt's latency).</param>
+/// <param name="IndexedAt">
+/// When the sweep's index row for this attempt is due, when that is not <paramref name="DeadlineAt"/>: a send's row is
+/// written once, when it is queued, at the receipt wait it will most likely need (<see cref="DeliveryTimings.WakeFor"/>).
+/// Earlier than the deadline (a send still queued, a slow send, no learned receipt wait), the sweep moves the row on if
+/// the attempt still waits when it wakes; later, by at most <see cref="DeliveryTimings.SendMargin"/>, the wait is
+/// noticed that much late.
+/// </param>
 public sealed record Attempt(
     int N,
     string Channel,
@@ -23,8 +30,12 @@ public sealed record Attempt(
     string? Error = null,
     string? Receipt = null,
     int? Segments = null,
-    DateTimeOffset? AcceptedAt = null)
+    DateTimeOffset? AcceptedAt = null,
+    DateTimeOffset? IndexedAt = null)
 {
+    /// <summary>When the attempt's row in the sweep's index is due (the row to clear when it stops waiting).</summary>
+    public DateTimeOffset? IndexDue => IndexedAt ?? DeadlineAt;
+
     /// <summary>True while the attempt may still confirm or fail the delivery by itself.</summary>
     public bool IsWaiting => Status switch
     {

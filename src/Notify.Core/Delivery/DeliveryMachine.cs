@@ -78,35 +78,42 @@ public static class DeliveryMachine
             };
             return new Step(state.WithAttempt(n, a => a with
             {
-                Status = outcome, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = null,
+                Status = outcome, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = null, IndexedAt = null,
             }), health);
         }
-        var old = new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value);
+        var old = new ClearDeadline(DeadlineKeys.Attempt(n), attempt.IndexDue!.Value);
         switch (result.Status)
         {
             case SendStatus.Delivered:
-                var delivered = state.WithAttempt(n, a => a with { Status = AttemptStatus.Delivered, ProviderId = result.ProviderId, DeadlineAt = null });
+                var delivered = state.WithAttempt(n, a => a with { Status = AttemptStatus.Delivered, ProviderId = result.ProviderId, DeadlineAt = null, IndexedAt = null });
                 return new Step(delivered with { Status = ConfirmationStatus.Confirmed, ConfirmedBy = attempt.Channel }, [old, .. health, .. Rescue(delivered, attempt.Channel)]);
             case SendStatus.Accepted or SendStatus.Unknown:
                 var due = DueTime.After(context.Now, context.Timings.ReceiptFor(attempt.Channel));
                 var status = result.Status == SendStatus.Accepted ? AttemptStatus.Accepted : AttemptStatus.Unknown;
+                // The row written when the send was queued stands unless it falls more than the send margin after the
+                // receipt deadline: the send writes no deadline. A row that comes due before the deadline finds the
+                // delivery confirmed (nearly always: receipts come in seconds) or is moved on by the sweep (Wake).
+                var keep = attempt.IndexDue is { } indexed && indexed - due <= DeliveryTimings.SendMargin;
                 var waiting = state.WithAttempt(n, a => a with
                 {
                     Status = status, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = due, AcceptedAt = context.Now,
+                    IndexedAt = keep && a.IndexDue != due ? a.IndexDue : null,
                 });
                 // A provider that never calls back (SOLAPI) is asked by the sweep, first at the poll deadline.
                 Effect[] poll = context.Timings.PollFor(attempt.Channel) is { } every
                     ? [new ScheduleDeadline(DeadlineKeys.Poll(n), DueTime.After(context.Now, every))]
                     : [];
-                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due, attempt.Channel), .. poll, old, .. health]);
+                Effect[] schedule = keep ? [] : [new ScheduleDeadline(DeadlineKeys.Attempt(n), due, attempt.Channel)];
+                Effect[] clear = keep ? [] : [old];
+                return new Step(waiting with { Status = ConfirmationStatus.Sent }, [.. schedule, .. poll, .. clear, .. health]);
             case SendStatus.Throttled:
                 // Back-pressure: the same attempt goes back on its queue after the wait, with a fresh pickup deadline.
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
                 var again = DueTime.After(context.Now, wait + context.Timings.SendPickup);
-                var requeued = state.WithAttempt(n, a => a with { Status = AttemptStatus.Queued, Error = result.Error, DeadlineAt = again });
-                return new Step(requeued, [new ScheduleDeadline(DeadlineKeys.Attempt(n), again), old, new EnqueueSend(attempt.Channel, n, wait)]);
+                var requeued = state.WithAttempt(n, a => a with { Status = AttemptStatus.Queued, Error = result.Error, DeadlineAt = again, IndexedAt = null });
+                return new Step(requeued, [new ScheduleDeadline(DeadlineKeys.Attempt(n), again, attempt.Channel), old, new EnqueueSend(attempt.Channel, n, wait)]);
             default:
-                var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null });
+                var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null, IndexedAt = null });
                 return Reroute(failed, attempt.Channel, context, [old, .. health]);
         }
     }
@@ -139,10 +146,10 @@ public static class DeliveryMachine
         }
         if (receipt is "undelivered" or "failed" && !state.IsSettled && state.Current?.N == n && attempt.IsWaiting)
         {
-            var failed = recorded.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, DeadlineAt = null });
+            var failed = recorded.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, DeadlineAt = null, IndexedAt = null });
             Effect[] done = recipientProblem
-                ? [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value)]
-                : [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.DeadlineAt!.Value), new ReportHealth(attempt.Channel, false, error ?? receipt)];
+                ? [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.IndexDue!.Value)]
+                : [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.IndexDue!.Value), new ReportHealth(attempt.Channel, false, error ?? receipt)];
             return Reroute(failed, attempt.Channel, context, done);
         }
         return new Step(recorded, []);
@@ -155,8 +162,45 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null });
-        return Reroute(timedOut, current.Channel, context, [new ReportHealth(current.Channel, false, "deadline passed")]);
+        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null, IndexedAt = null });
+        // A send never picked up from its queue (a backlog, a lost message) never reached the provider: it says nothing
+        // of the channel, and counting it would take a healthy provider down for everybody under load.
+        Effect[] health = current.Status == AttemptStatus.Queued ? [] : [new ReportHealth(current.Channel, false, "deadline passed")];
+        return Reroute(timedOut, current.Channel, context, health);
+    }
+
+    /// <summary>
+    /// Attempt <paramref name="n"/>'s send message was never put on its queue (the enqueue after storing failed): once
+    /// its index row is due it is queued again, on the same channel, with a new pickup deadline. Null for anything else.
+    /// </summary>
+    public static Step? Requeue(DeliveryState state, int n, DeliveryContext context)
+    {
+        if (state.IsSettled || state.Current is not { Status: AttemptStatus.Queued } current || current.N != n || current.IndexDue > context.Now)
+        {
+            return null;
+        }
+        var due = DueTime.After(context.Now, context.Timings.SendPickup);
+        return new Step(state.WithAttempt(n, a => a with { DeadlineAt = due, IndexedAt = null }),
+            [new ScheduleDeadline(DeadlineKeys.Attempt(n), due, current.Channel), new EnqueueSend(current.Channel, n)]);
+    }
+
+    /// <summary>
+    /// The sweep's index row for attempt <paramref name="n"/> came due: past its deadline the attempt is given up
+    /// (<see cref="Expire"/>); still waiting with its deadline ahead (a send still on its queue when the row, set for
+    /// its receipt, came due), the row moves to that deadline. Null otherwise (a row left from an earlier step).
+    /// </summary>
+    public static Step? Wake(DeliveryState state, int n, DeliveryContext context)
+    {
+        if (Expire(state, n, context) is { } expired)
+        {
+            return expired;
+        }
+        if (state.IsSettled || state.Current is not { IsWaiting: true, DeadlineAt: { } deadline, IndexedAt: { } indexed } current
+            || current.N != n || indexed > context.Now)
+        {
+            return null;
+        }
+        return new Step(state.WithAttempt(n, a => a with { IndexedAt = null }), [new ScheduleDeadline(DeadlineKeys.Attempt(n), deadline, current.Channel)]);
     }
 
     /// <summary>
@@ -167,7 +211,7 @@ public static class DeliveryMachine
     public static Step? ChannelDown(DeliveryState state, int n, string channel, DateTimeOffset acceptedBefore, DeliveryContext context)
     {
         if (state.IsSettled
-            || state.Current is not { Status: AttemptStatus.Accepted or AttemptStatus.Unknown, AcceptedAt: { } accepted, DeadlineAt: { } deadline } current
+            || state.Current is not { Status: AttemptStatus.Accepted or AttemptStatus.Unknown, AcceptedAt: { } accepted, IndexDue: { } indexed } current
             || current.N != n || current.Channel != channel || accepted >= acceptedBefore)
         {
             return null;
@@ -176,9 +220,9 @@ public static class DeliveryMachine
         {
             Status = AttemptStatus.TimedOut,
             Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryChannelDown, $"{channel} went down for everybody while this message waited for its receipt."),
-            DeadlineAt = null,
+            DeadlineAt = null, IndexedAt = null,
         });
-        var moved = Reroute(gaveUp, channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), deadline)]);
+        var moved = Reroute(gaveUp, channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), indexed)]);
         // Counted in the outage once the next channel's send is queued: the health row is one row every reroute contends for.
         return moved with { Effects = [.. moved.Effects, new ReportHealth(channel, false, "channel down")] };
     }
@@ -190,8 +234,8 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = AttemptErrors.Format(AttemptErrors.DeliveryPoisoned, "The send kept failing and was moved to the poison queue."), DeadlineAt = null });
-        return Reroute(failed, current.Channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), current.DeadlineAt!.Value)]);
+        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = AttemptErrors.Format(AttemptErrors.DeliveryPoisoned, "The send kept failing and was moved to the poison queue."), DeadlineAt = null, IndexedAt = null });
+        return Reroute(failed, current.Channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), current.IndexDue!.Value)]);
     }
 
     /// <summary>
@@ -207,7 +251,7 @@ public static class DeliveryMachine
         var cancelled = state with
         {
             Status = ConfirmationStatus.Cancelled,
-            Attempts = state.Attempts.Select(a => a.IsWaiting ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, Error = reason } : a).ToList(),
+            Attempts = state.Attempts.Select(a => a.IsWaiting ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, IndexedAt = null, Error = reason } : a).ToList(),
         };
         return new Step(cancelled, []);
     }
@@ -249,15 +293,15 @@ public static class DeliveryMachine
     // Confirmed by this attempt's channel, even after a reroute: cancel what is still queued, stop every clock.
     private static Step Confirm(DeliveryState recorded, Attempt attempt, int n)
     {
-        var clears = recorded.Attempts.Where(a => a.IsWaiting && a.DeadlineAt is not null)
-            .Select(a => (Effect)new ClearDeadline(DeadlineKeys.Attempt(a.N), a.DeadlineAt!.Value)).ToList();
+        var clears = recorded.Attempts.Where(a => a.IsWaiting && a.IndexDue is not null)
+            .Select(a => (Effect)new ClearDeadline(DeadlineKeys.Attempt(a.N), a.IndexDue!.Value)).ToList();
         var confirmed = recorded with
         {
             Status = ConfirmationStatus.Confirmed,
             ConfirmedBy = attempt.Channel,
             Attempts = recorded.Attempts.Select(a =>
-                a.N == n ? a with { Status = AttemptStatus.Delivered, DeadlineAt = null }
-                : a.Status == AttemptStatus.Queued ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null }
+                a.N == n ? a with { Status = AttemptStatus.Delivered, DeadlineAt = null, IndexedAt = null }
+                : a.Status == AttemptStatus.Queued ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, IndexedAt = null }
                 : a).ToList(),
         };
         return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null), .. Rescue(confirmed, attempt.Channel)]);
@@ -283,16 +327,18 @@ public static class DeliveryMachine
         return passedOver.Count > 0 ? [new Rescued(passedOver, by)] : [];
     }
 
+    // The send's one index row is written now, where its receipt deadline will most likely fall (DeliveryTimings.WakeFor).
     private static Step Queue(DeliveryState state, string channel, DeliveryContext context, IReadOnlyList<Effect> done)
     {
         var n = state.Attempts.Count + 1;
         var due = DueTime.After(context.Now, context.Timings.SendPickup);
+        var wake = DueTime.After(context.Now, context.Timings.WakeFor(channel));
         var next = state with
         {
             Status = ConfirmationStatus.Pending,
-            Attempts = [.. state.Attempts, new Attempt(n, channel, AttemptStatus.Queued, context.Now, due)],
+            Attempts = [.. state.Attempts, new Attempt(n, channel, AttemptStatus.Queued, context.Now, due, IndexedAt: wake < due ? wake : null)],
         };
-        return new Step(next, [new ScheduleDeadline(DeadlineKeys.Attempt(n), due), .. done, new EnqueueSend(channel, n)]);
+        return new Step(next, [new ScheduleDeadline(DeadlineKeys.Attempt(n), wake, channel), .. done, new EnqueueSend(channel, n)]);
     }
 
     // The alert deadline is due at once: if the alert started right after this save never runs, the next sweep sends it.

@@ -29,6 +29,16 @@ public sealed record DeliveryTimings(TimeSpan SendPickup, TimeSpan SmsReceipt, T
         _ => SendPickup,
     };
 
+    /// <summary>
+    /// How long after a send is queued its index row is due: its receipt wait, plus <see cref="SendMargin"/> for the
+    /// send itself, but never after its pickup deadline. The send writes no deadline of its own unless the row would
+    /// come more than the margin after its receipt deadline.
+    /// </summary>
+    public TimeSpan WakeFor(string channel) => ReceiptFor(channel) + SendMargin < SendPickup ? ReceiptFor(channel) + SendMargin : SendPickup;
+
+    /// <summary>The time a send is given, from being queued to being accepted, in <see cref="WakeFor"/>.</summary>
+    public static readonly TimeSpan SendMargin = TimeSpan.FromSeconds(2);
+
     /// <summary>A polled channel's adaptive wait is never shorter than this many poll intervals.</summary>
     public const int MinPolls = 3;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Notify.Common;
 using Notify.Configuration;
 using Notify.Deadlines;
+using Notify.Delivery;
 using Notify.FanOut;
 using Notify.Merchants;
 using Notify.Orders;
@@ -16,14 +17,16 @@ using Notify.Telemetry;
 namespace Notify.Intake;
 
 /// <summary>
-/// Accepts a signed order: verify, validate, store order + customer + idempotency records in one transaction,
-/// then enqueue the fan-out. The order is durable before the answer; a lost enqueue is caught by the sweep.
+/// Accepts a signed order: verify, validate, plan its first send when that is simple, store order + customer +
+/// idempotency records in one transaction, then enqueue that send (or the fan-out). The order is durable before the
+/// answer; a lost enqueue is caught by the sweep.
 /// </summary>
 public sealed class IntakeService(
     MerchantStore merchants,
     MerchantData data,
     DeadlineIndex deadlines,
     QueueSender queues,
+    FanOutService fanOut,
     IOptions<NotifyOptions> options,
     TimeProvider clock,
     NotifyMetrics metrics,
@@ -105,22 +108,27 @@ public sealed class IntakeService(
         {
             return invalid;
         }
-        return await StoreAsync(merchant.Id, request.WebhookId!, order.Value!, now, ct);
+        return await StoreAsync(merchant, request.WebhookId!, order.Value!, now, ct);
     }
 
-    private async Task<Result<IntakeReceipt>> StoreAsync(string merchantId, string webhookId, Order order, DateTimeOffset now, CancellationToken ct)
+    private async Task<Result<IntakeReceipt>> StoreAsync(Merchant merchant, string webhookId, Order order, DateTimeOffset now, CancellationToken ct)
     {
+        var merchantId = merchant.Id;
         var hash = NewOrderRows.ContentHash(order);
         // No look-up first: the transaction inserts the idempotency records, so a replay or a taken order number
         // conflicts there and is answered below. New orders (nearly all) save two point reads; a replay pays a
         // deadline write and its removal instead.
         var orderId = Ids.NewTimeOrdered(now);
-        var fanOutDue = DueTime.After(now, options.Value.FanOutTimeout);
+        // Most orders are planned here, stored planned, and their first send enqueued at once: the fan-out's hop (a
+        // message, a read, three writes) is spared. The rest wait for the fan-out, as every order once did.
+        var plan = await fanOut.PlanAtIntakeAsync(merchant, orderId, order.Customer, ct);
+        var deadline = plan?.Effects.OfType<ScheduleDeadline>().Single()
+                       ?? new ScheduleDeadline(DeadlineKeys.FanOut, DueTime.After(now, options.Value.FanOutTimeout));
         // The deadline goes first: if the transaction then fails, the sweep finds no order and drops it.
-        await deadlines.ScheduleAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
+        await deadlines.ScheduleAsync(deadline.Kind, merchantId, orderId, deadline.DueAt, ct);
         try
         {
-            await _data.SubmitTransactionAsync(NewOrderRows.For(merchantId, orderId, webhookId, hash, order, now, fanOutDue), ct);
+            await _data.SubmitTransactionAsync(NewOrderRows.For(merchantId, orderId, webhookId, hash, order, now, deadline.DueAt, plan?.State), ct);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
@@ -131,12 +139,12 @@ public sealed class IntakeService(
             if (winner.Value?.OrderId != orderId)
             {
                 // An earlier or concurrent post of the same webhook or order number was stored first: answer as it was.
-                await deadlines.ClearAsync(DeadlineKeys.FanOut, merchantId, orderId, fanOutDue, ct);
+                await deadlines.ClearAsync(deadline.Kind, merchantId, orderId, deadline.DueAt, ct);
                 return winner;
             }
         }
 
-        await EnqueueFanOutAsync(merchantId, orderId, ct);
+        await EnqueueAsync(merchantId, orderId, plan?.Effects.OfType<EnqueueSend>().Single(), ct);
         return new IntakeReceipt(orderId, IsNew: true);
     }
 
@@ -163,18 +171,27 @@ public sealed class IntakeService(
         return null;
     }
 
-    private async Task EnqueueFanOutAsync(string merchantId, string orderId, CancellationToken ct)
+    // The planned order's first send, or the fan-out of one intake did not plan.
+    private async Task EnqueueAsync(string merchantId, string orderId, EnqueueSend? first, CancellationToken ct)
     {
         try
         {
             var trace = TraceContext.Current();
-            await queues.SendAsync(StorageNames.FanOutQueue, new FanOutMessage(merchantId, orderId) { Traceparent = trace.Parent, Tracestate = trace.State }, ct);
+            if (first is not null)
+            {
+                var send = new SendMessage(merchantId, orderId, first.Attempt) { Traceparent = trace.Parent, Tracestate = trace.State };
+                await queues.SendAsync(DeliveryQueues.For(first.Channel), send, ct);
+            }
+            else
+            {
+                await queues.SendAsync(StorageNames.FanOutQueue, new FanOutMessage(merchantId, orderId) { Traceparent = trace.Parent, Tracestate = trace.State }, ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The order is stored and its fan-out deadline is set, so it is accepted whatever went wrong here (Azure.Core
-            // reports exhausted retries as an AggregateException); mark it so a reader knows why it waits for the sweep.
-            logger.LogError(ex, "Order {OrderId} of {MerchantId} stored but not enqueued; the sweep will fan it out", orderId, merchantId);
+            // The order is stored and its deadline is set, so it is accepted whatever went wrong here (Azure.Core reports
+            // exhausted retries as an AggregateException); mark it so a reader, and the sweep, know why it waits.
+            logger.LogError(ex, "Order {OrderId} of {MerchantId} stored but not enqueued; the sweep will send it", orderId, merchantId);
             await MarkEnqueueFailedAsync(merchantId, orderId, ct);
         }
     }

@@ -5,7 +5,9 @@ using Notify.Configuration;
 using Notify.Deadlines;
 using Notify.Delivery;
 using Notify.Delivery.Pipeline;
+using Notify.Common;
 using Notify.FanOut;
+using Notify.Orders;
 using Notify.Receipts;
 using Notify.Storage;
 using Notify.Telemetry;
@@ -132,14 +134,28 @@ public sealed class StallSweep(
         {
             return await kakaoResults.PollAsync(deadline.MerchantId, deadline.OrderId, polled, ct) ? Outcome.Polled : Outcome.Nothing;
         }
-        Transition? transition = DeadlineKeys.AttemptOf(deadline.Kind) is { } n
-            ? (context, _, state) => DeliveryMachine.Expire(state, n, context)
-            : deadline.Kind == DeadlineKeys.Alert ? (context, _, state) => DeliveryMachine.ClaimAlert(state, context) : null;
-        if (transition is null || await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, transition, ct) is null)
+        if (deadline.Kind == DeadlineKeys.Alert)
+        {
+            return await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, (context, _, state) => DeliveryMachine.ClaimAlert(state, context), ct) is null
+                ? Outcome.Nothing
+                : Outcome.Alerted;
+        }
+        if (DeadlineKeys.AttemptOf(deadline.Kind) is not { } n)
         {
             return Outcome.Nothing;
         }
-        return deadline.Kind == DeadlineKeys.Alert ? Outcome.Alerted : Outcome.Rerouted;
+        // An order whose first send intake could not enqueue is sent again on its channel, not given up on it.
+        var outcome = Outcome.Nothing;
+        var saved = await pipeline.RunAsync(deadline.MerchantId, deadline.OrderId, (context, order, state) =>
+        {
+            var again = order.FanOut == FanOutStatus.EnqueueFailed.Stored() ? DeliveryMachine.Requeue(state, n, context) : null;
+            var step = again ?? DeliveryMachine.Wake(state, n, context);
+            outcome = again is not null ? Outcome.FannedOut
+                : step?.State.Attempts.FirstOrDefault(a => a.N == n) is { IsWaiting: true } ? Outcome.Nothing // the row moved to the deadline
+                : Outcome.Rerouted;
+            return step;
+        }, ct);
+        return saved is null ? Outcome.Nothing : outcome;
     }
 
     private enum Outcome { Nothing, Rerouted, FannedOut, Alerted, Polled }

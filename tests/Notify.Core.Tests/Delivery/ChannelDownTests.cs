@@ -16,10 +16,10 @@ public sealed class ChannelDownTests
     {
         var clock = NewClock();
         var accepted = Send(Planned(clock), clock, SendStatus.Accepted).State;
-        var deadline = accepted.AttemptN(1).DeadlineAt!.Value;
+        var indexed = accepted.AttemptN(1).IndexDue!.Value;
         clock.Advance(TimeSpan.FromSeconds(20));
         var now = clock.GetUtcNow();
-        Assert.True(now < deadline);
+        Assert.True(now < accepted.AttemptN(1).DeadlineAt);
 
         var step = DeliveryMachine.ChannelDown(accepted, 1, Sms, now + Cooldown, new DeliveryContext(now, Timings, Only(Email, Webhook))).Must();
 
@@ -32,8 +32,8 @@ public sealed class ChannelDownTests
         // The old wait is cleared (it lies ahead: the sweep will not meet it), and the outage counts it after the e-mail is queued.
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
-            new ClearDeadline(DeadlineKeys.Attempt(1), deadline),
+            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup, Email),
+            new ClearDeadline(DeadlineKeys.Attempt(1), indexed),
             new EnqueueSend(Email, 2),
             new ReportHealth(Sms, false, "channel down"),
         ], step.Effects);
@@ -96,15 +96,15 @@ public sealed class ChannelDownTests
     }
 
     [Fact]
-    public void A_receipt_wait_names_its_channel_in_the_index()
+    public void An_attempt_names_its_channel_in_the_index()
     {
         var clock = NewClock();
 
         var planned = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, new DeliveryContext(clock.GetUtcNow(), Timings, All)).Must();
-        var accepted = Send(planned.State, clock, SendStatus.Accepted);
+        var rerouted = Send(planned.State, clock, SendStatus.Failed);
 
-        // The pickup wait is no channel's: a channel going down does not move a send still on its queue.
-        Assert.Null(Assert.Single(planned.Of<ScheduleDeadline>()).Channel);
-        Assert.Equal(Sms, Assert.Single(accepted.Of<ScheduleDeadline>()).Channel);
+        // Written once, when the send is queued, and found by channel when that channel goes down.
+        Assert.Equal(Sms, Assert.Single(planned.Of<ScheduleDeadline>()).Channel);
+        Assert.Equal(Email, Assert.Single(rerouted.Of<ScheduleDeadline>()).Channel);
     }
 }

@@ -109,11 +109,10 @@ public sealed class ClaimAndSendTests
         Assert.Equal("SM1", attempt.ProviderId);
         Assert.Equal(2, attempt.Segments);
         Assert.Equal(now + Timings.SmsReceipt, attempt.DeadlineAt);
-        Assert.Equal<Effect>(
-        [
-            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SmsReceipt, Sms),
-            new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
-        ], step.Effects);
+        // The index row written when it was queued (its pickup deadline, earlier) stands: the sweep moves it on only if
+        // the SMS still waits then. An accepted SMS writes no deadline.
+        Assert.Equal(planned.AttemptN(1).DeadlineAt, attempt.IndexDue);
+        Assert.Empty(step.Effects);
         // An accepted SMS says nothing yet about the channel: its receipt or its deadline will.
         Assert.Empty(step.Of<ReportHealth>());
         Assert.Empty(step.Of<EnqueueSend>());
@@ -132,8 +131,7 @@ public sealed class ClaimAndSendTests
         var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(SendStatus.Accepted, "x"), new DeliveryContext(now, Timings, All)).Must();
 
         Assert.Equal(now + Timings.SendPickup, step.State.AttemptN(1).DeadlineAt);
-        Assert.Equal(new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup, channel), step.Effects[0]);
-        Assert.DoesNotContain(step.Of<ScheduleDeadline>(), d => DeadlineKeys.PollOf(d.Kind) is not null);
+        Assert.Empty(step.Of<ScheduleDeadline>());
     }
 
     [Theory]
@@ -151,12 +149,7 @@ public sealed class ClaimAndSendTests
         var step = DeliveryMachine.RecordSend(claimed, 1, new SendResult(status, status == SendStatus.Accepted ? "M4V1" : null), new DeliveryContext(now, timings, All)).Must();
 
         Assert.Equal(now + TimeSpan.FromMinutes(5), step.State.AttemptN(1).DeadlineAt);
-        Assert.Equal<Effect>(
-        [
-            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + TimeSpan.FromMinutes(5), ChannelNames.Kakao),
-            new ScheduleDeadline(DeadlineKeys.Poll(1), now + TimeSpan.FromSeconds(30)),
-            new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
-        ], step.Effects);
+        Assert.Equal<Effect>([new ScheduleDeadline(DeadlineKeys.Poll(1), now + TimeSpan.FromSeconds(30))], step.Effects);
         Assert.Empty(step.Of<ReportHealth>());
     }
 
@@ -177,11 +170,8 @@ public sealed class ClaimAndSendTests
         Assert.True(attempt.IsWaiting);
         Assert.Equal("create timed out", attempt.Error);
         Assert.Equal(now + Timings.SmsReceipt, attempt.DeadlineAt);
-        Assert.Equal<Effect>(
-        [
-            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SmsReceipt, Sms),
-            new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
-        ], step.Effects);
+        Assert.Equal(planned.AttemptN(1).DeadlineAt, attempt.IndexDue);
+        Assert.Empty(step.Effects);
     }
 
     [Fact]
@@ -201,7 +191,7 @@ public sealed class ClaimAndSendTests
         Assert.Equal((Sms, AttemptStatus.Queued, now + wait + Timings.SendPickup), (attempt.Channel, attempt.Status, attempt.DeadlineAt!.Value));
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + wait + Timings.SendPickup),
+            new ScheduleDeadline(DeadlineKeys.Attempt(1), now + wait + Timings.SendPickup, Sms),
             new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
             new EnqueueSend(Sms, 1, wait),
         ], step.Effects);
@@ -227,7 +217,7 @@ public sealed class ClaimAndSendTests
         Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
+            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup, Email),
             new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
             new ReportHealth(Sms, false, "21211 invalid number"),
             new EnqueueSend(Email, 2),

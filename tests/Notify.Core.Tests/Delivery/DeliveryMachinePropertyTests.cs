@@ -77,7 +77,7 @@ public sealed class DeliveryMachinePropertyTests
                 Check(enqueued.Add(send.Attempt) || requeue, $"second EnqueueSend for attempt {send.Attempt}", seed, log);
                 var attempt = step.State.Attempts.SingleOrDefault(a => a.N == send.Attempt);
                 Check(attempt is { Status: AttemptStatus.Queued } && attempt.Channel == send.Channel, "EnqueueSend without its queued attempt", seed, log);
-                var schedule = step.Effects.ToList().FindIndex(e => e == new ScheduleDeadline(DeadlineKeys.Attempt(send.Attempt), attempt!.DeadlineAt!.Value));
+                var schedule = step.Effects.ToList().FindIndex(e => e == new ScheduleDeadline(DeadlineKeys.Attempt(send.Attempt), attempt!.IndexDue!.Value, send.Channel));
                 Check(schedule >= 0 && schedule < step.Effects.ToList().IndexOf(send), "deadline not scheduled before the send", seed, log);
                 queue.Add(send.Attempt);
             }

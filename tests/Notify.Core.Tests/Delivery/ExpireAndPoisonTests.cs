@@ -39,7 +39,7 @@ public sealed class ExpireAndPoisonTests
         Assert.Equal(ConfirmationStatus.Pending, step.State.Status);
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
+            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup, Email),
             new ReportHealth(Sms, false, "deadline passed"),
             new EnqueueSend(Email, 2),
         ], step.Effects);
@@ -175,7 +175,7 @@ public sealed class ExpireAndPoisonTests
         Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
+            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup, Email),
             new ClearDeadline(DeadlineKeys.Attempt(1), planned.AttemptN(1).DeadlineAt!.Value),
             new EnqueueSend(Email, 2),
         ], step.Effects);

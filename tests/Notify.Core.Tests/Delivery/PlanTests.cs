@@ -87,7 +87,7 @@ public sealed class PlanTests
 
         var step = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, new DeliveryContext(now, Timings, All)).Must();
 
-        Assert.Equal<Effect>([new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup), new EnqueueSend(Sms, 1)], step.Effects);
+        Assert.Equal<Effect>([new ScheduleDeadline(DeadlineKeys.Attempt(1), now + Timings.SendPickup, Sms), new EnqueueSend(Sms, 1)], step.Effects);
         Assert.Equal(now + Timings.SendPickup, step.State.AttemptN(1).DeadlineAt);
     }
 }

@@ -104,7 +104,7 @@ public sealed class ReceiptTests
         Assert.Equal(AttemptStatus.Delivered, step.State.AttemptN(1).Status);
         Assert.Equal("delivered", step.State.AttemptN(1).Receipt);
         Assert.Null(step.State.AttemptN(1).DeadlineAt);
-        Assert.Equal<Effect>([new ClearDeadline(DeadlineKeys.Attempt(1), accepted.AttemptN(1).DeadlineAt!.Value), new ReportHealth(Sms, true, null), new ReceiptTimed(Sms, TimeSpan.FromSeconds(9), Late: false)], step.Effects);
+        Assert.Equal<Effect>([new ClearDeadline(DeadlineKeys.Attempt(1), accepted.AttemptN(1).IndexDue!.Value), new ReportHealth(Sms, true, null), new ReceiptTimed(Sms, TimeSpan.FromSeconds(9), Late: false)], step.Effects);
     }
 
     [Fact]
@@ -169,8 +169,8 @@ public sealed class ReceiptTests
         Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
         Assert.Equal<Effect>(
         [
-            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup),
-            new ClearDeadline(DeadlineKeys.Attempt(1), accepted.AttemptN(1).DeadlineAt!.Value),
+            new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup, Email),
+            new ClearDeadline(DeadlineKeys.Attempt(1), accepted.AttemptN(1).IndexDue!.Value),
             new ReportHealth(Sms, false, "30003"),
             new EnqueueSend(Email, 2),
         ], step.Effects);

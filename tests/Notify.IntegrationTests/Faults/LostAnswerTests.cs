@@ -29,18 +29,18 @@ public sealed class LostAnswerTests(NotifyApp app)
     }
 
     [Fact]
-    public async Task Delivery_whose_saved_plan_answer_is_lost_still_sends_at_once()
+    public async Task Delivery_whose_saved_claim_answer_is_lost_still_sends_at_once()
     {
         var merchant = await MerchantClient.CreateAsync(app);
         var lostBefore = app.StorageFaults.Lost;
-        // The first merge into one of this merchant's order rows is the fan-out saving its plan.
+        // The first merge into one of this merchant's order rows is the sender's claim (intake stored the plan with the order).
         app.StorageFaults.LoseAnswerTo((request, _) => request.Method == RequestMethod.Patch &&
             Uri.UnescapeDataString(request.Uri.ToString()).Contains($"PartitionKey='{merchant.Id}',RowKey='order|", StringComparison.Ordinal));
 
         var orderId = await merchant.PostOrderAsync(OrderSteps.ForCustomer(OrderSteps.NewPhone(), OrderSteps.NewEmail()));
 
-        // Before the fix the retry's 412 was read as someone else's change: the plan, already stored, was not made again
-        // and its send was never enqueued; only the sweep's pickup deadline (2 minutes) would have moved it.
+        // Before the fix the retry's 412 was read as someone else's change: the save, already stored, was not made again
+        // and its effects never ran; only the sweep's deadline (2 minutes) would have moved it.
         var confirmation = await merchant.ConfirmationAsync(orderId, "confirmed", TimeSpan.FromSeconds(30));
         Assert.Equal(lostBefore + 1, app.StorageFaults.Lost);
         Assert.Single(confirmation["attempts"]!.AsArray());

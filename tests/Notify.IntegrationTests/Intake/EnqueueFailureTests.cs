@@ -35,6 +35,10 @@ public sealed class EnqueueFailureTests(NotifyApp app)
         Assert.True(result.Value!.IsNew);
         var order = Assert.Single(await app.MerchantRowsAsync(merchant.Id), r => r.RowKey.StartsWith("order|", StringComparison.Ordinal));
         Assert.Equal(FanOutStatus.EnqueueFailed.Stored(), order.GetString(nameof(OrderEntity.FanOut)));
-        Assert.Single(await app.DeadlinesAsync(merchant.Id));
+        // Planned by intake in the same transaction: its first send waits on its queue, under its pickup deadline.
+        Assert.Equal("sms,email", order.GetString(nameof(OrderEntity.Chain)));
+        Assert.Contains("\"status\":\"queued\"", order.GetString(nameof(OrderEntity.AttemptsJson)), StringComparison.Ordinal);
+        var deadline = Assert.Single(await app.DeadlinesAsync(merchant.Id));
+        Assert.Equal(Notify.Deadlines.DeadlineKeys.Attempt(1), deadline.GetString("Kind"));
     }
 }

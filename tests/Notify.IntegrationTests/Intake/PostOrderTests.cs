@@ -32,11 +32,11 @@ public sealed class PostOrderTests(NotifyApp app)
     }
 
     [Fact]
-    public async Task Fan_out_deadline_is_stored_before_the_order_so_it_stands_at_the_202()
+    public async Task First_send_deadline_is_stored_before_the_order_so_it_stands_at_the_202()
     {
         var merchant = await MerchantClient.CreateAsync(app);
-        // Intake as the route runs it, over table clients that record each request: the fan-out runs in the background
-        // and clears the deadline as soon as it is done, so what was stored is read from the requests, not the table.
+        // Intake as the route runs it, over table clients that record each request: intake plans the order and enqueues
+        // its SMS, the send runs in the background and moves the deadline, so what was stored is read from the requests.
         var reads = new TableReads();
         var options = new TableClientOptions();
         options.AddPolicy(reads, HttpPipelinePosition.PerRetry);
@@ -54,11 +54,12 @@ public sealed class PostOrderTests(NotifyApp app)
         var requests = reads.Requests;
         var deadline = requests.ToList().FindIndex(r => r is { Method: "PUT" or "PATCH" or "MERGE", Status: < 300 }
             && r.Path.Contains($"/{StorageNames.DeadlinesTable}(PartitionKey=", StringComparison.Ordinal)
-            && r.Path.EndsWith($",RowKey='{DeadlineKeys.FanOut}|{merchant.Id}|{orderId}')", StringComparison.Ordinal));
+            && r.Path.EndsWith($",RowKey='{DeadlineKeys.Attempt(1)}|{merchant.Id}|{orderId}')", StringComparison.Ordinal));
         var transaction = requests.ToList().FindIndex(r => r is { Method: "POST", Status: 202 } && r.Path.EndsWith("$batch", StringComparison.Ordinal));
-        Assert.True(deadline >= 0, $"no fan-out deadline stored for {orderId}: {string.Join(", ", requests)}");
-        Assert.True(transaction > deadline, $"the order's transaction ({transaction}) came before its fan-out deadline ({deadline})");
-        // Nothing the intake did removed it; only the fan-out may.
+        Assert.True(deadline >= 0, $"no first-send deadline stored for {orderId}: {string.Join(", ", requests)}");
+        Assert.True(transaction > deadline, $"the order's transaction ({transaction}) came before its first send's deadline ({deadline})");
+        // Nothing the intake did removed it, and it read nothing back: a deadline and a transaction, the whole of its table work.
+        Assert.Equal(2, requests.Count);
         Assert.DoesNotContain(requests, r => r.Method == "DELETE" && r.Path.Contains(StorageNames.DeadlinesTable, StringComparison.Ordinal));
     }
 

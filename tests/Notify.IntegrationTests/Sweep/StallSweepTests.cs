@@ -114,6 +114,29 @@ public sealed class StallSweepTests(SweepApp app)
     }
 
     [Fact]
+    public async Task First_send_intake_could_not_enqueue_is_sent_on_its_channel_by_the_sweep()
+    {
+        await app.FreshStartAsync();
+        var merchant = await MerchantClient.CreateAsync(app);
+        var phone = OrderSteps.NewPhone();
+        var orderId = await AcceptWithoutQueuesAsync(merchant, OrderSteps.ForCustomer(phone, OrderSteps.NewEmail()));
+
+        var early = await Sweep.RunAsync(CancellationToken.None);
+        app.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        var due = await Sweep.RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, early.FannedOut);
+        Assert.Equal(1, due.FannedOut);
+        Assert.Equal(0, due.Rerouted);
+        // Sent on the channel it was planned for, as attempt 1: the provider never saw it, so nothing counted against SMS.
+        var confirmation = await merchant.ConfirmationAsync(orderId, "confirmed");
+        Assert.Equal([("sms", "delivered")], OrderSteps.Attempts(confirmation));
+        Assert.Single(await app.Sandbox.MessagesToAsync(phone));
+        var health = await app.Services.GetRequiredService<Notify.Channels.Health.ChannelHealth>().ReadAsync(CancellationToken.None, fresh: true);
+        Assert.Equal(0, health.GetValueOrDefault("sms")?.WindowFailures ?? 0);
+    }
+
+    [Fact]
     public async Task Exhausted_delivery_alerts_the_merchant_once()
     {
         var ownerEmail = OrderSteps.NewEmail();
@@ -134,6 +157,23 @@ public sealed class StallSweepTests(SweepApp app)
         Assert.All(sweeps, s => Assert.Equal(0, s.Alerted));
         Assert.Single(await app.Mailbox.MailsToAsync(ownerEmail));
         Assert.Contains(phone, alert[0]["text"]!.GetValue<string>());
+    }
+
+    // The app's intake, with a queue service nothing listens on (port 9, discard): the order is stored, its enqueue fails.
+    private async Task<string> AcceptWithoutQueuesAsync(MerchantClient merchant, JsonObject posted)
+    {
+        var deadQueues = new Azure.Storage.Queues.QueueServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"),
+            new Azure.Storage.Queues.QueueClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(1) }, MessageEncoding = Notify.Storage.StorageNames.QueueEncoding });
+        var storage = new Notify.Storage.StorageClients(app.Storage.Tables, deadQueues);
+        var intake = ActivatorUtilities.CreateInstance<IntakeService>(app.Services, new Notify.Storage.MerchantData(storage), new Notify.Storage.QueueSender(storage));
+        var body = System.Text.Encoding.UTF8.GetBytes(posted.ToJsonString());
+        var now = app.Clock.GetUtcNow();
+        var webhookId = "msg_noqueue_" + Guid.NewGuid().ToString("N");
+        var signature = Notify.Signing.StandardWebhook.Sign(merchant.WebhookSecret, webhookId, now.ToUnixTimeSeconds(), body);
+        var result = await intake.AcceptAsync(
+            new SignedOrder(merchant.Id, webhookId, now.ToUnixTimeSeconds().ToString(), signature, "application/json", new MemoryStream(body)),
+            CancellationToken.None);
+        return result.Value!.OrderId;
     }
 
     private async Task<string> CrashAfterStoreAsync(string merchantId, JsonObject posted)
