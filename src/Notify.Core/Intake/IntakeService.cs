@@ -125,7 +125,7 @@ public sealed class IntakeService(
         var deadline = plan?.Effects.OfType<ScheduleDeadline>().Single()
                        ?? new ScheduleDeadline(DeadlineKeys.FanOut, DueTime.After(now, options.Value.FanOutTimeout));
         // The deadline goes first: if the transaction then fails, the sweep finds no order and drops it.
-        await deadlines.ScheduleAsync(deadline.Kind, merchantId, orderId, deadline.DueAt, ct);
+        await deadlines.ScheduleAsync(deadline.Kind, merchantId, orderId, deadline.DueAt, ct, deadline.Channel);
         try
         {
             await _data.SubmitTransactionAsync(NewOrderRows.For(merchantId, orderId, webhookId, hash, order, now, deadline.DueAt, plan?.State), ct);
