@@ -222,9 +222,9 @@ public static class DeliveryMachine
             Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryChannelDown, $"{channel} went down for everybody while this message waited for its receipt."),
             DeadlineAt = null, IndexedAt = null,
         });
-        var moved = Reroute(gaveUp, channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), indexed)]);
-        // Counted in the outage once the next channel's send is queued: the health row is one row every reroute contends for.
-        return moved with { Effects = [.. moved.Effects, new ReportHealth(channel, false, "channel down")] };
+        // No health report: the sweep counts all it gave up in the outage with one write (ChannelHealth.RecordGaveUpAsync),
+        // where one report each would have every reroute contend for the same row.
+        return Reroute(gaveUp, channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), indexed)]);
     }
 
     /// <summary>Attempt <paramref name="n"/>'s send message was poisoned (its handler kept failing): a failed attempt.</summary>

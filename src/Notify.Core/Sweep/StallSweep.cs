@@ -87,6 +87,7 @@ public sealed class StallSweep(
                 }
                 var acceptedBefore = start + options.Value.ChannelCooldown;
                 var waiting = deadlines.WaitingOnAsync(channel, now, now + timings.UpperReceiptFor(channel), ct);
+                var before = moved;
                 await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (deadline, token) =>
                 {
                     if (DeadlineKeys.AttemptOf(deadline.Kind) is not { } n)
@@ -100,6 +101,7 @@ public sealed class StallSweep(
                         Interlocked.Increment(ref moved);
                     }
                 });
+                await health.RecordGaveUpAsync(channel, moved - before, ct);
             }
         }
         catch (Exception ex) when (StorageOutage.IsOutage(ex) && !ct.IsCancellationRequested)

@@ -29,13 +29,12 @@ public sealed class ChannelDownTests
         Assert.Equal(AttemptErrors.DeliveryChannelDown, AttemptErrors.Read(first.Error!).Code);
         Assert.Equal(new Attempt(2, Email, AttemptStatus.Queued, now, now + Timings.SendPickup), step.State.AttemptN(2));
         Assert.Equal(ConfirmationStatus.Pending, step.State.Status);
-        // The old wait is cleared (it lies ahead: the sweep will not meet it), and the outage counts it after the e-mail is queued.
+        // The old wait is cleared (it lies ahead: the sweep will not meet it); the sweep counts it in the outage, with the others.
         Assert.Equal<Effect>(
         [
             new ScheduleDeadline(DeadlineKeys.Attempt(2), now + Timings.SendPickup, Email),
             new ClearDeadline(DeadlineKeys.Attempt(1), indexed),
             new EnqueueSend(Email, 2),
-            new ReportHealth(Sms, false, "channel down"),
         ], step.Effects);
     }
 

@@ -26,6 +26,9 @@ public sealed class ChannelDownTests(SweepApp app)
 
         Assert.Equal(3, sweep.Rerouted);
         Assert.Equal(2, sweep.FromDown);
+        // The outage counts all five: three timed out, two given up when it went down (one write for the two).
+        var outage = (await app.Services.GetRequiredService<Notify.Channels.Health.ChannelHealth>().ReadAsync(CancellationToken.None, fresh: true))["sms"];
+        Assert.Equal((5, 5), (outage.OutageFailures, outage.OutageAffected));
         foreach (var (orderId, phone, email) in first.Concat(later))
         {
             var confirmation = await merchant.ConfirmationAsync(orderId, "confirmed");

@@ -113,6 +113,12 @@ public sealed class ChannelHealth(StorageClients storage, IOptions<NotifyOptions
             ? UpdateAsync(channel, HealthRules.Skipped, ct)
             : Task.CompletedTask;
 
+    /// <summary><paramref name="count"/> deliveries waiting on <paramref name="channel"/> were given up when it went down.</summary>
+    public Task RecordGaveUpAsync(string channel, int count, CancellationToken ct) =>
+        Shared.Contains(channel) && count > 0
+            ? UpdateAsync(channel, row => HealthRules.GaveUp(row, count), ct)
+            : Task.CompletedTask;
+
     /// <summary>A delivery that <paramref name="passedOver"/> channels in outage was confirmed by <paramref name="by"/>.</summary>
     public async Task RecordRescueAsync(IEnumerable<string> passedOver, string by, CancellationToken ct)
     {

@@ -135,6 +135,21 @@ public static class HealthRules
         return new HealthChange(row, null);
     }
 
+    /// <summary>
+    /// <paramref name="count"/> deliveries that waited for the channel's receipts were given up when it went down: each
+    /// a failure of the outage and a delivery it affected, counted in one write.
+    /// </summary>
+    public static HealthChange? GaveUp(ChannelHealthEntity row, int count)
+    {
+        if (row.Status == ChannelState.Up || count <= 0)
+        {
+            return null;
+        }
+        row.OutageFailures += count;
+        row.OutageAffected += count;
+        return new HealthChange(row, null);
+    }
+
     /// <summary>A delivery that passed over the channel during its outage was confirmed by <paramref name="by"/>.</summary>
     public static HealthChange? Rescued(ChannelHealthEntity row, string by)
     {

@@ -242,4 +242,21 @@ public sealed class HealthRulesTests
         Assert.DoesNotContain("m_", row.WindowMerchants);
         Assert.Equal(8, row.WindowMerchants.Length);
     }
+
+    [Fact]
+    public void Deliveries_given_up_when_the_channel_went_down_count_in_its_outage_and_change_nothing_while_it_is_up()
+    {
+        var row = NewRow();
+        Assert.Null(HealthRules.GaveUp(row, 5));
+        for (var i = 0; i < 3; i++)
+        {
+            HealthRules.Fail(row, "deadline passed", Now, Options);
+        }
+
+        Assert.NotNull(HealthRules.GaveUp(row, 40));
+
+        Assert.Equal(43, row.OutageFailures);
+        Assert.Equal(43, row.OutageAffected);
+        Assert.Null(HealthRules.GaveUp(row, 0));
+    }
 }
