@@ -103,7 +103,7 @@ param sendPickupTimeout string = '00:02:00'
 param fanOutTimeout string = '00:01:00'
 
 @description('NCRONTAB schedule (six fields, with seconds) of the sweep timer.')
-param sweepSchedule string = '*/30 * * * * *'
+param sweepSchedule string = '*/15 * * * * *'
 
 @description('Failures in a row after which a channel is considered down for everybody.')
 @minValue(1)

@@ -47,7 +47,7 @@ public sealed class NotifyOptions
     public TimeSpan KakaoPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>NCRONTAB (with seconds) for the stall sweep.</summary>
-    public string SweepSchedule { get; set; } = "*/30 * * * * *";
+    public string SweepSchedule { get; set; } = "*/15 * * * * *";
 
     /// <summary>Failures of one channel within <see cref="ChannelFailureWindow"/> that mark it down for everybody.</summary>
     public int ChannelFailureThreshold { get; set; } = 5;

@@ -163,10 +163,16 @@ public static class DeliveryMachine
             return null;
         }
         var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null, IndexedAt = null });
+        var moved = Reroute(timedOut, current.Channel, context, []);
         // A send never picked up from its queue (a backlog, a lost message) never reached the provider: it says nothing
-        // of the channel, and counting it would take a healthy provider down for everybody under load.
-        Effect[] health = current.Status == AttemptStatus.Queued ? [] : [new ReportHealth(current.Channel, false, "deadline passed")];
-        return Reroute(timedOut, current.Channel, context, health);
+        // of the channel, and counting it would take a healthy provider down for everybody under load. The report comes
+        // after the next send is queued: in an outage every expiry of a sweep contends for the one health row.
+        if (current.Status == AttemptStatus.Queued)
+        {
+            return moved;
+        }
+        var report = new ReportHealth(current.Channel, false, "deadline passed");
+        return moved with { Effects = moved.Effects[^1] is AlertMerchant alert ? [.. moved.Effects.SkipLast(1), report, alert] : [.. moved.Effects, report] };
     }
 
     /// <summary>

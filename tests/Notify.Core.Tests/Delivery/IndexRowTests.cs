@@ -111,7 +111,7 @@ public sealed class IndexRowTests
         var woken = DeliveryMachine.Wake(accepted, 1, At(clock)).Must();
 
         Assert.Equal(AttemptStatus.TimedOut, woken.State.AttemptN(1).Status);
-        Assert.Equal(new EnqueueSend(Email, 2), woken.Effects[^1]);
+        Assert.Equal(new EnqueueSend(Email, 2), Assert.Single(woken.Of<EnqueueSend>()));
     }
 
     [Fact]
