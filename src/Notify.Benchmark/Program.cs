@@ -12,9 +12,9 @@ var options = BenchmarkOptions.Parse(args);
 var report = new RunReport(options);
 var total = Stopwatch.StartNew();
 var crashed = new List<string>();
-Console.WriteLine($"Starting Azurite, maildev, the Twilio and KakaoTalk sandboxes and the self-host ({(options.Short ? "short" : "full")} mode)…");
+Console.WriteLine($"Starting Azurite{(options.AzuriteInMemory ? " (in memory)" : "")}, maildev, the Twilio and KakaoTalk sandboxes and the self-host ({(options.Short ? "short" : "full")} mode)…");
 await using var memory = new MemoryWatch();
-await using (var stack = await LocalStack.StartAsync())
+await using (var stack = await LocalStack.StartAsync(options.AzuriteInMemory))
 {
     using var app = new HttpClient { BaseAddress = stack.App };
     using var sandbox = new HttpClient { BaseAddress = stack.Sandbox };

@@ -58,13 +58,13 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>The Azurite process.</summary>
     public AzuriteProcess Azurite { get; private set; } = null!;
 
-    /// <summary>Starts every part and waits until each answers.</summary>
-    public static async Task<LocalStack> StartAsync()
+    /// <summary>Starts every part and waits until each answers; <paramref name="azuriteInMemory"/>: see <see cref="AzuriteProcess.StartAsync"/>.</summary>
+    public static async Task<LocalStack> StartAsync(bool azuriteInMemory = false)
     {
         var stack = new LocalStack();
         try
         {
-            await stack.StartPartsAsync();
+            await stack.StartPartsAsync(azuriteInMemory);
             return stack;
         }
         catch
@@ -74,9 +74,9 @@ public sealed class LocalStack : IAsyncDisposable
         }
     }
 
-    private async Task StartPartsAsync()
+    private async Task StartPartsAsync(bool azuriteInMemory)
     {
-        Azurite = await AzuriteProcess.StartAsync();
+        Azurite = await AzuriteProcess.StartAsync(azuriteInMemory);
         _parts.Add(Azurite);
         StorageConnection = Azurite.ConnectionString;
         TablePort = Azurite.TablePort;
