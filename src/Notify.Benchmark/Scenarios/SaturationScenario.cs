@@ -181,8 +181,9 @@ public static class SaturationScenario
     }
 
     // Waits until the queues have emptied (a few cheap requests a second), then reads the merchant's confirmed orders,
-    // again every 10 s (short: 1 s; each read scans the partition on Azurite), until every accepted order is confirmed or the cap passes. Each confirmation's time is
-    // its row's Timestamp, so how often this looks does not change the drain time it reports.
+    // again every 10 s (short: 1 s; each read scans the partition on Azurite), until every accepted order is confirmed
+    // or the cap passes. Each confirmation's time is its row's Timestamp, so how often this looks does not change the
+    // drain time it reports.
     private static async Task<Dictionary<string, DateTimeOffset>> AwaitConfirmedAsync(
         Observers observers, LoadWatch watch, string merchantId, HashSet<string> accepted, DateTimeOffset until, bool isShort)
     {
