@@ -101,7 +101,7 @@ public static class SaturationScenario
         var confirmedRate = inWindow / window;
         var windowRatio = acceptedRate == 0 ? (double?)null : confirmedRate / acceptedRate;
         report.Add(new Metric(Part, "confirmed per second over the load window", confirmedRate, "orders/s", Note: $"{inWindow} orders"));
-        report.Add(new Metric(Part, "ratio confirmed/s ÷ accepted/s, load window", windowRatio, "", "≥ 0.9", windowRatio >= 0.9));
+        report.Add(new Metric(Part, "ratio confirmed/s ÷ accepted/s, load window", windowRatio, "", "≥ 0.9", windowRatio is { } r ? r >= 0.9 : null));
         var unconfirmed = accepted.Count - times.Count;
         var drained = unconfirmed == 0;
         var drain = drained ? Math.Max(0, times.Count == 0 ? 0 : (times.Max() - loadEnd).TotalSeconds) : cap.TotalSeconds;
