@@ -12,9 +12,9 @@ var options = BenchmarkOptions.Parse(args);
 var report = new RunReport(options);
 var total = Stopwatch.StartNew();
 var crashed = new List<string>();
-Console.WriteLine($"Starting Azurite, maildev, the Twilio and KakaoTalk sandboxes and the self-host ({(options.Short ? "short" : "full")} mode)…");
+Console.WriteLine($"Starting Azurite{(options.AzuriteInMemory ? " (in memory)" : "")}, maildev, the Twilio and KakaoTalk sandboxes and the self-host ({(options.Short ? "short" : "full")} mode)…");
 await using var memory = new MemoryWatch();
-await using (var stack = await LocalStack.StartAsync())
+await using (var stack = await LocalStack.StartAsync(options.AzuriteInMemory))
 {
     using var app = new HttpClient { BaseAddress = stack.App };
     using var sandbox = new HttpClient { BaseAddress = stack.Sandbox };
@@ -28,6 +28,7 @@ await using (var stack = await LocalStack.StartAsync())
     await RunPartAsync("6", "6. damage report", () => DamageScenario.RunAsync(stack, app, options, report));
     await RunPartAsync("3c", "3c. failover, KakaoTalk failing", () => KakaoFailoverScenario.FailingAsync(stack, app, kakao, observers, options, report));
     await RunPartAsync("7", "7. realistic receipts: false reroutes, then a silent outage", () => OutageScenario.RunAsync(stack, app, sandbox, observers, options, report));
+    await RunPartAsync("8", "8. saturation: twice what intake takes, then the drain", () => SaturationScenario.RunAsync(stack, app, sandbox, observers, options, report));
     // 3b and 4 restart the self-host with their own settings (short timeouts, the sweep's timer), so they come last.
     await RunPartAsync("3b", "3b. failover, SMS silent", () => SilentScenario.RunAsync(stack, app, sandbox, observers, options, report));
     await RunPartAsync("3d", "3d. failover, KakaoTalk silent", () => KakaoFailoverScenario.SilentAsync(stack, app, kakao, observers, options, report));

@@ -21,15 +21,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The connection string for all three services.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts Azurite and waits until it answers.</summary>
-    public static async Task<AzuriteProcess> StartAsync()
+    /// <summary>
+    /// Starts Azurite and waits until it answers. <paramref name="inMemory"/> keeps its data in memory only
+    /// (<c>--inMemoryPersistence</c>): on disk, Azurite appends every queue message to one file, one write at a time,
+    /// each flushed, and under load queue sends then wait seconds (see docs/BENCHMARKS.md, part 8).
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(bool inMemory = false)
     {
         var folder = Directory.CreateTempSubdirectory("notify-azurite-").FullName;
+        // Azurite refuses --location with --inMemoryPersistence; the empty folder is still made and removed.
+        var storage = inMemory ? "--inMemoryPersistence" : $"--location \"{folder}\"";
         // Port 0: the system gives each service a port no other process holds, and Azurite says which.
         // --skipApiVersionCheck: the SDK clients ask for newer service versions than Azurite 3.37 knows.
         var (process, announced) = await NodeProcess.StartAsync(
             "azurite/dist/src/azurite.js",
-            $"--silent --skipApiVersionCheck --loose --disableTelemetry --location \"{folder}\" --blobPort 0 --queuePort 0 --tablePort 0",
+            $"--silent --skipApiVersionCheck --loose --disableTelemetry {storage} --blobPort 0 --queuePort 0 --tablePort 0",
             Listening("Blob"), Listening("Queue"), Listening("Table"));
         var (blob, queue, table) = (Port(announced[0]), Port(announced[1]), Port(announced[2]));
         var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +

@@ -40,7 +40,10 @@ public sealed class BenchMerchant(HttpClient http, string id, string secret, str
     }
 
     /// <summary>Signs and posts one order; returns the status code (202 when accepted).</summary>
-    public async Task<HttpStatusCode> PostAsync(byte[] body, CancellationToken ct = default)
+    public async Task<HttpStatusCode> PostAsync(byte[] body, CancellationToken ct = default) => (await PostForAnswerAsync(body, ct)).Status;
+
+    /// <summary>Signs and posts one order; returns the status code and whether the answer had a <c>Retry-After</c>.</summary>
+    public async Task<(HttpStatusCode Status, bool RetryAfter)> PostForAnswerAsync(byte[] body, CancellationToken ct = default)
     {
         var webhookId = "msg_" + Guid.NewGuid().ToString("N");
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -50,6 +53,6 @@ public sealed class BenchMerchant(HttpClient http, string id, string secret, str
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", StandardWebhook.Sign(secret, webhookId, timestamp, body));
         using var response = await http.SendAsync(request, ct);
-        return response.StatusCode;
+        return (response.StatusCode, response.Headers.RetryAfter is not null);
     }
 }

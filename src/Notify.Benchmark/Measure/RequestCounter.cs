@@ -12,9 +12,16 @@ namespace Notify.Benchmark.Measure;
 public sealed class RequestCounter(int tablePort, bool scoped) : HttpPipelineSynchronousPolicy
 {
     private readonly ConcurrentDictionary<string, long> _counts = new();
+    private readonly ConcurrentDictionary<string, long> _failures = new();
 
     /// <summary>A copy of the counts so far.</summary>
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts);
+
+    /// <summary>
+    /// A copy of the answers other than 2xx so far, by kind and status (<c>table write 412</c>: an ETag conflict), and of
+    /// the requests that got no answer (<c>table point read: TaskCanceledException</c>: the SDK's network timeout).
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Failures() => new Dictionary<string, long>(_failures);
 
     /// <summary>Counts between two snapshots.</summary>
     public static Dictionary<string, long> Between(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
@@ -23,6 +30,34 @@ public sealed class RequestCounter(int tablePort, bool scoped) : HttpPipelineSyn
     /// <inheritdoc />
     public override void OnSendingRequest(HttpMessage message) =>
         _counts.AddOrUpdate(scoped ? $"{RequestScope.Now}: {Kind(message.Request)}" : Kind(message.Request), 1, (_, n) => n + 1);
+
+    /// <inheritdoc />
+    public override void OnReceivedResponse(HttpMessage message)
+    {
+        if (message.Response.Status is < 200 or >= 300)
+        {
+            _failures.AddOrUpdate($"{Kind(message.Request)} {message.Response.Status}", 1, (_, n) => n + 1);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        try
+        {
+            await base.ProcessAsync(message, pipeline);
+        }
+        catch (Exception ex) when (CountUnanswered(message, ex))
+        {
+            throw; // never reached: the filter only counts
+        }
+    }
+
+    private bool CountUnanswered(HttpMessage message, Exception ex)
+    {
+        _failures.AddOrUpdate($"{Kind(message.Request)}: {ex.GetType().Name}", 1, (_, n) => n + 1);
+        return false;
+    }
 
     private string Kind(Request request)
     {

@@ -34,6 +34,9 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>Counts the self-host's storage requests (its own clients and the WebJobs queue listener's).</summary>
     public RequestCounter AppRequests { get; private set; } = null!;
 
+    /// <summary>When above 0, every self-host started from now on bounds intake's concurrency (<see cref="Parts.IntakeLimit"/>).</summary>
+    public int IntakeLimit { get; set; }
+
     /// <summary>The self-host's address.</summary>
     public Uri App { get; private set; } = null!;
 
@@ -58,13 +61,13 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>The Azurite process.</summary>
     public AzuriteProcess Azurite { get; private set; } = null!;
 
-    /// <summary>Starts every part and waits until each answers.</summary>
-    public static async Task<LocalStack> StartAsync()
+    /// <summary>Starts every part and waits until each answers; <paramref name="azuriteInMemory"/>: see <see cref="AzuriteProcess.StartAsync"/>.</summary>
+    public static async Task<LocalStack> StartAsync(bool azuriteInMemory = false)
     {
         var stack = new LocalStack();
         try
         {
-            await stack.StartPartsAsync();
+            await stack.StartPartsAsync(azuriteInMemory);
             return stack;
         }
         catch
@@ -74,9 +77,9 @@ public sealed class LocalStack : IAsyncDisposable
         }
     }
 
-    private async Task StartPartsAsync()
+    private async Task StartPartsAsync(bool azuriteInMemory)
     {
-        Azurite = await AzuriteProcess.StartAsync();
+        Azurite = await AzuriteProcess.StartAsync(azuriteInMemory);
         _parts.Add(Azurite);
         StorageConnection = Azurite.ConnectionString;
         TablePort = Azurite.TablePort;
@@ -170,6 +173,10 @@ public sealed class LocalStack : IAsyncDisposable
         {
             services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(AppRequests, HttpPipelinePosition.PerRetry)));
             services.AddTransient<IStartupFilter, RequestScope>();
+            if (IntakeLimit > 0)
+            {
+                services.AddSingleton<IStartupFilter>(new IntakeLimit(IntakeLimit));
+            }
         });
         await app.StartAsync();
         _app = new StartedApp(app);
