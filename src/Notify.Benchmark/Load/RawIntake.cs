@@ -4,7 +4,6 @@ using Azure.Storage.Queues;
 using Notify.Benchmark.Measure;
 using Notify.Common;
 using Notify.Delivery;
-using Notify.FanOut;
 using Notify.Intake;
 using Notify.Merchants;
 using Notify.Orders;
@@ -16,17 +15,20 @@ namespace Notify.Benchmark.Load;
 
 /// <summary>
 /// The raw baseline: the storage operations intake makes for one new order, done directly through Azure SDK clients
-/// with nothing around them. Same order as intake: merchant read, the two intake-record reads in parallel, the fan-out
-/// deadline upsert, the 4-entity transaction (the same entities, built by <see cref="OrderRows"/>), the fan-out message.
+/// with nothing around them. Same order as intake: merchant read (every 5 s, as intake's cache), the first send's
+/// deadline upsert, the 4-entity transaction (the same entities, built by <see cref="NewOrderRows"/>, the order
+/// planned), the SMS send message.
 /// The orders it writes are real, so the queue functions process them just as they process orders posted over HTTP.
 /// </summary>
 public sealed class RawIntake
 {
-    private static readonly TimeSpan FanOutTimeout = TimeSpan.FromMinutes(1);
+    private static readonly string[] Chain = [Channels.ChannelNames.Sms, Channels.ChannelNames.Email];
+    private static readonly HashSet<string> Available = [.. Chain];
+    private static readonly DeliveryTimings Timings = DeliveryTimings.From(new Configuration.NotifyOptions());
     private readonly TableClient _merchants;
     private readonly TableClient _data;
     private readonly TableClient _deadlines;
-    private readonly QueueClient _fanOut;
+    private readonly QueueClient _sms;
     private readonly string _merchantId;
     private DateTimeOffset _merchantReadAt = DateTimeOffset.MinValue;
     private readonly Order _template;
@@ -42,7 +44,7 @@ public sealed class RawIntake
         _merchants = tables.GetTableClient(StorageNames.MerchantsTable);
         _data = tables.GetTableClient(StorageNames.MerchantDataTable);
         _deadlines = tables.GetTableClient(StorageNames.DeadlinesTable);
-        _fanOut = new QueueServiceClient(connection, queueOptions).GetQueueClient(StorageNames.FanOutQueue);
+        _sms = new QueueServiceClient(connection, queueOptions).GetQueueClient(DeliveryQueues.Sms);
         _merchantId = merchantId;
         var parsed = JsonBody.Parse<OrderSubmission>(BenchOrders.Body("RAW", 0));
         _template = OrderValidator.Validate(parsed.Value!, "KR", DateTimeOffset.UtcNow).Value!;
@@ -69,25 +71,21 @@ public sealed class RawIntake
             }
             _merchantReadAt = now;
         }
-        var byWebhook = _data.GetEntityIfExistsAsync<IntakeRecord>(_merchantId, RowKeys.Webhook(webhookId), cancellationToken: ct);
-        var byNumber = _data.GetEntityIfExistsAsync<IntakeRecord>(_merchantId, RowKeys.OrderNumber(order.OrderNumber), cancellationToken: ct);
-        if ((await byWebhook).HasValue | (await byNumber).HasValue)
-        {
-            throw new InvalidOperationException($"Baseline order {order.OrderNumber} already exists.");
-        }
-
+        // Intake plans the order (SMS first, up) before storing it planned; its idempotency is the transaction's inserts.
         var orderId = Ids.NewTimeOrdered(now);
-        var due = now + FanOutTimeout;
+        var plan = DeliveryMachine.Plan(DeliveryState.Unplanned, Chain, new DeliveryContext(now, Timings, Available))!;
+        var deadline = plan.Effects.OfType<ScheduleDeadline>().Single();
         await _deadlines.UpsertEntityAsync(new DeadlineEntity
         {
-            PartitionKey = DeadlineIndex.PartitionFor(due, orderId),
-            RowKey = $"{DeadlineKeys.FanOut}|{_merchantId}|{orderId}",
-            Kind = DeadlineKeys.FanOut,
+            PartitionKey = DeadlineIndex.PartitionFor(deadline.DueAt, orderId),
+            RowKey = $"{deadline.Kind}|{_merchantId}|{orderId}",
+            Kind = deadline.Kind,
             MerchantId = _merchantId,
             OrderId = orderId,
-            DueAt = due,
+            DueAt = deadline.DueAt,
+            Channel = deadline.Channel,
         }, TableUpdateMode.Replace, ct);
-        await _data.SubmitTransactionAsync(NewOrderRows.For(_merchantId, orderId, webhookId, NewOrderRows.ContentHash(order), order, now, due), ct);
-        await _fanOut.SendMessageAsync(Json.Serialize(new FanOutMessage(_merchantId, orderId)), ct);
+        await _data.SubmitTransactionAsync(NewOrderRows.For(_merchantId, orderId, webhookId, NewOrderRows.ContentHash(order), order, now, deadline.DueAt, plan.State), ct);
+        await _sms.SendMessageAsync(Json.Serialize(new SendMessage(_merchantId, orderId, 1)), ct);
     }
 }
