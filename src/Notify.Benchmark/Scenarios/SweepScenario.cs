@@ -137,7 +137,10 @@ public static class SweepScenario
         {
             var rows = await observers.OrdersAsync(merchant.Id);
             var waiting = posted.Select(n => rows.GetValueOrDefault(n)).Where(r => r?.ConfirmationStatus == ConfirmationStatus.Sent.Stored())
-                .Select(r => DeliveryRows.Read(r!).Attempts.FirstOrDefault(a => a.Status == AttemptStatus.Accepted)?.DeadlineAt).ToList();
+                .Select(r => DeliveryRows.Read(r!).Attempts.FirstOrDefault(a => a.Status == AttemptStatus.Accepted) is { } a
+                    // Due for the sweep once both its deadline and its index row (written when it was queued) have passed.
+                    ? (a.IndexDue > a.DeadlineAt ? a.IndexDue : a.DeadlineAt)
+                    : null).ToList();
             if (waiting.Count == posted.Count && waiting.All(d => d is not null) || DateTime.UtcNow > until)
             {
                 var last = waiting.Max() ?? DateTimeOffset.UtcNow;
