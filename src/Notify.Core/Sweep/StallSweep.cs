@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Channels.Health;
+using Notify.Common;
 using Notify.Configuration;
 using Notify.Deadlines;
 using Notify.Delivery;
 using Notify.Delivery.Pipeline;
-using Notify.Common;
 using Notify.FanOut;
 using Notify.Orders;
 using Notify.Receipts;
