@@ -659,6 +659,7 @@ var appSettings = {
   Notify__AdaptiveReceiptFloor: adaptiveReceiptFloor
   Notify__KakaoPollInterval: kakaoPollInterval
   Notify__SendPickupTimeout: sendPickupTimeout
+  Notify__IntakeConcurrency: '32' // orders one instance takes at once; more get 503 + Retry-After
   Notify__FanOutTimeout: fanOutTimeout
   Notify__SweepSchedule: sweepSchedule
   Notify__ChannelFailureThreshold: string(channelFailureThreshold)

@@ -50,6 +50,14 @@ public sealed record Problem(
         RetryAfter = retryAfter,
     };
 
+    /// <summary>This instance is taking as many requests as it may at once: nothing was read or written; retry soon.</summary>
+    public static Problem Busy(TimeSpan retryAfter) => new(
+        Base + "busy", "Too busy.", 503,
+        $"Too many orders at once. Retry after {(int)retryAfter.TotalSeconds} seconds; a retried order with the same webhook-id gets the first answer.")
+    {
+        RetryAfter = retryAfter,
+    };
+
     /// <summary>For a 503, how long to wait before retrying (the <c>Retry-After</c> header).</summary>
     public TimeSpan? RetryAfter { get; init; }
 

@@ -24,6 +24,12 @@ public sealed class NotifyOptions
     /// <summary>The default channel chain, comma-separated.</summary>
     public string Channels { get; set; } = "sms,email,webhook";
 
+    /// <summary>
+    /// Orders one instance takes at once; more are answered 503 with <c>Retry-After</c> before any storage request, so
+    /// an overload cannot push every request past storage's timeouts. 0: no bound.
+    /// </summary>
+    public int IntakeConcurrency { get; set; } = 32;
+
     /// <summary>How long an accepted order may wait to be planned into a delivery before the sweep fans it out.</summary>
     public TimeSpan FanOutTimeout { get; set; } = TimeSpan.FromMinutes(1);
 

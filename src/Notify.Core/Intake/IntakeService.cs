@@ -34,10 +34,36 @@ public sealed class IntakeService(
 {
     // Verifying against a throwaway secret when the merchant is unknown gives the same answers as a wrong signature.
     private static readonly string UnknownMerchantSecret = StandardWebhook.NewSecret();
+    private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(2);
     private readonly TableClient _data = data.Table;
+    private int _inFlight;
 
     /// <summary>Accepts the order, or says why not; a rejection writes nothing.</summary>
     public async Task<Result<IntakeReceipt>> AcceptAsync(SignedOrder request, CancellationToken ct)
+    {
+        // Beyond the bound an overload would push every request past storage's timeouts and retries (benchmark part 8):
+        // refuse the excess at once, before it reads or writes anything.
+        var limit = options.Value.IntakeConcurrency;
+        if (limit > 0 && Interlocked.Increment(ref _inFlight) > limit)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            metrics.OrderRefused("busy");
+            return Problem.Busy(BusyRetryAfter);
+        }
+        try
+        {
+            return await AcceptNowAsync(request, ct);
+        }
+        finally
+        {
+            if (limit > 0)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+
+    private async Task<Result<IntakeReceipt>> AcceptNowAsync(SignedOrder request, CancellationToken ct)
     {
         using var span = NotifyTelemetry.Source.StartActivity("intake");
         span?.SetTag(NotifyTelemetry.MerchantTag, request.MerchantId);
