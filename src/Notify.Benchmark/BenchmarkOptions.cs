@@ -4,7 +4,7 @@ namespace Notify.Benchmark;
 /// The command line: <c>[--short] [--out FILE] [--concurrency N] [--rate R] [--seconds S] [--intake-seconds S]
 /// [--failover-rate R] [--failover-seconds S] [--silent-orders N] [--sweep-settled A,B] [--sweep-rounds N]
 /// [--damage-orders N] [--receipts-rate R] [--receipts-sweep CRON] [--receipts-seconds S] [--outage-seconds S] [--saturation-rate R]
-/// [--saturation-seconds S] [--azurite-memory] [--intake-limit N] [--parts 1,2,3a,6,3c,7,8,3b,3d,4]</c>.
+/// [--saturation-seconds S] [--azurite-memory] [--parts 1,2,3a,6,3c,7,8,3b,3d,4]</c>.
 /// </summary>
 public sealed record BenchmarkOptions(
     bool Short,
@@ -26,8 +26,7 @@ public sealed record BenchmarkOptions(
     string? ReceiptsSweep = null,
     double? SaturationRate = null,
     double SaturationSeconds = 4,
-    bool AzuriteInMemory = false,
-    int IntakeLimit = 0)
+    bool AzuriteInMemory = false)
 {
     /// <summary>Part 8's intake capacity when neither <c>--saturation-rate</c> nor part 1 gives one (orders/s).</summary>
     public double DefaultSaturationRate => Short ? 20 : 100;
@@ -59,7 +58,6 @@ public sealed record BenchmarkOptions(
             Value("--receipts-sweep"),
             Value("--saturation-rate") is null ? null : Number("--saturation-rate", 0),
             Number("--saturation-seconds", isShort ? 4 : 60),
-            args.Contains("--azurite-memory"),
-            (int)Number("--intake-limit", 0));
+            args.Contains("--azurite-memory"));
     }
 }

@@ -10,6 +10,21 @@ internal static class DeliveredLatency
     private const double Z99 = 2.3263478740408408;
 
     /// <summary>
+    /// The pauses before each of <paramref name="steps"/> reports: <paramref name="fixedDelay"/> each, but the last (the
+    /// final status) drawn from the distribution when one is set, counted from acceptance.
+    /// </summary>
+    public static IEnumerable<TimeSpan> Pauses(int steps, TimeSpan fixedDelay, TimeSpan? median, TimeSpan? p99, Random random)
+    {
+        var waited = TimeSpan.Zero;
+        for (var i = 0; i < steps; i++)
+        {
+            var pause = i == steps - 1 ? Before(median, p99, waited, random) ?? fixedDelay : fixedDelay;
+            waited += pause;
+            yield return pause;
+        }
+    }
+
+    /// <summary>
     /// The pause before the final status, given the pauses already taken before it; null when no distribution is set
     /// (or it is not a distribution: a p99 below the median).
     /// </summary>

@@ -34,8 +34,6 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>Counts the self-host's storage requests (its own clients and the WebJobs queue listener's).</summary>
     public RequestCounter AppRequests { get; private set; } = null!;
 
-    /// <summary>When above 0, every self-host started from now on bounds intake's concurrency (<see cref="Parts.IntakeLimit"/>).</summary>
-    public int IntakeLimit { get; set; }
 
     /// <summary>The self-host's address.</summary>
     public Uri App { get; private set; } = null!;
@@ -173,10 +171,6 @@ public sealed class LocalStack : IAsyncDisposable
         {
             services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(AppRequests, HttpPipelinePosition.PerRetry)));
             services.AddTransient<IStartupFilter, RequestScope>();
-            if (IntakeLimit > 0)
-            {
-                services.AddSingleton<IStartupFilter>(new IntakeLimit(IntakeLimit));
-            }
         });
         await app.StartAsync();
         _app = new StartedApp(app);

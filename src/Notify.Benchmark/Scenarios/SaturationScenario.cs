@@ -31,16 +31,7 @@ public static class SaturationScenario
 
     public static async Task RunAsync(LocalStack stack, HttpClient app, HttpClient sandbox, Observers observers, BenchmarkOptions options, RunReport report)
     {
-        // The experiment's admission control (off by default) applies to this part's self-host only.
-        stack.IntakeLimit = options.IntakeLimit;
-        try
-        {
-            await stack.RestartAppAsync();
-        }
-        finally
-        {
-            stack.IntakeLimit = 0;
-        }
+        await stack.RestartAppAsync();
         var merchant = await BenchMerchant.CreateAsync(app, "bench-saturation");
         await observers.DrainAsync(TimeSpan.FromSeconds(options.Short ? 15 : 60));
         (await sandbox.DeleteAsync("/sandbox/messages")).EnsureSuccessStatusCode();
@@ -79,7 +70,7 @@ public static class SaturationScenario
         var all = answers.Values.ToList();
         int Count(Answer a) => all.Count(p => p.Answer == a);
         report.Add(new Metric(Part, "intake capacity assumed (× 2 offered)", capacity, "orders/s",
-            Note: options.IntakeLimit > 0 ? $"{source}; --intake-limit {options.IntakeLimit}" : source));
+            Note: source));
         report.Add(new Metric(Part, "offered", sent.Count / options.SaturationSeconds, "orders/s", Note: $"{sent.Count} orders over {options.SaturationSeconds} s, open loop"));
         report.Add(new Metric(Part, "scheduler lag max (load generator health)", sent.Max(s => s.LagMs), "ms"));
         report.Add(new Metric(Part, "load window (first POST → last answer)", window, "s"));

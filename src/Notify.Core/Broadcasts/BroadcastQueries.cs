@@ -62,7 +62,7 @@ public sealed class BroadcastQueries(MerchantAuth auth, MerchantData data, Deliv
             return new Step(stopped, [new ClearDeadline(DeadlineKeys.FanOut, row.FanOutDueAt)]);
         }
         return state.Current is { Status: AttemptStatus.Queued } queued
-            ? new Step(stopped.WithAttempt(queued.N, a => a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, IndexedAt = null }),
+            ? new Step(stopped.WithAttempt(queued.N, a => a.StopWaiting() with { Status = AttemptStatus.Cancelled }),
                 [new ClearDeadline(DeadlineKeys.Attempt(queued.N), queued.IndexDue!.Value)])
             : null;
     }

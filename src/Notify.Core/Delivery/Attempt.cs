@@ -36,6 +36,9 @@ public sealed record Attempt(
     /// <summary>When the attempt's row in the sweep's index is due (the row to clear when it stops waiting).</summary>
     public DateTimeOffset? IndexDue => IndexedAt ?? DeadlineAt;
 
+    /// <summary>The same attempt with no deadline and no index row: it no longer waits for anything.</summary>
+    public Attempt StopWaiting() => this with { DeadlineAt = null, IndexedAt = null };
+
     /// <summary>True while the attempt may still confirm or fail the delivery by itself.</summary>
     public bool IsWaiting => Status switch
     {

@@ -76,16 +76,16 @@ public static class DeliveryMachine
                 SendStatus.Failed => AttemptStatus.Failed,
                 SendStatus.Throttled => AttemptStatus.Cancelled,
             };
-            return new Step(state.WithAttempt(n, a => a with
+            return new Step(state.WithAttempt(n, a => a.StopWaiting() with
             {
-                Status = outcome, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error, DeadlineAt = null, IndexedAt = null,
+                Status = outcome, ProviderId = result.ProviderId, Segments = result.Segments, Error = result.Error,
             }), health);
         }
         var old = new ClearDeadline(DeadlineKeys.Attempt(n), attempt.IndexDue!.Value);
         switch (result.Status)
         {
             case SendStatus.Delivered:
-                var delivered = state.WithAttempt(n, a => a with { Status = AttemptStatus.Delivered, ProviderId = result.ProviderId, DeadlineAt = null, IndexedAt = null });
+                var delivered = state.WithAttempt(n, a => a.StopWaiting() with { Status = AttemptStatus.Delivered, ProviderId = result.ProviderId });
                 return new Step(delivered with { Status = ConfirmationStatus.Confirmed, ConfirmedBy = attempt.Channel }, [old, .. health, .. Rescue(delivered, attempt.Channel)]);
             case SendStatus.Accepted or SendStatus.Unknown:
                 var due = DueTime.After(context.Now, context.Timings.ReceiptFor(attempt.Channel));
@@ -113,7 +113,7 @@ public static class DeliveryMachine
                 var requeued = state.WithAttempt(n, a => a with { Status = AttemptStatus.Queued, Error = result.Error, DeadlineAt = again, IndexedAt = null });
                 return new Step(requeued, [new ScheduleDeadline(DeadlineKeys.Attempt(n), again, attempt.Channel), old, new EnqueueSend(attempt.Channel, n, wait)]);
             default:
-                var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, ProviderId = result.ProviderId, Error = result.Error, DeadlineAt = null, IndexedAt = null });
+                var failed = state.WithAttempt(n, a => a.StopWaiting() with { Status = AttemptStatus.Failed, ProviderId = result.ProviderId, Error = result.Error });
                 return Reroute(failed, attempt.Channel, context, [old, .. health]);
         }
     }
@@ -146,7 +146,7 @@ public static class DeliveryMachine
         }
         if (receipt is "undelivered" or "failed" && !state.IsSettled && state.Current?.N == n && attempt.IsWaiting)
         {
-            var failed = recorded.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, DeadlineAt = null, IndexedAt = null });
+            var failed = recorded.WithAttempt(n, a => a.StopWaiting() with { Status = AttemptStatus.Failed });
             Effect[] done = recipientProblem
                 ? [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.IndexDue!.Value)]
                 : [new ClearDeadline(DeadlineKeys.Attempt(n), attempt.IndexDue!.Value), new ReportHealth(attempt.Channel, false, error ?? receipt)];
@@ -162,7 +162,7 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var timedOut = state.WithAttempt(n, a => a with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}."), DeadlineAt = null, IndexedAt = null });
+        var timedOut = state.WithAttempt(n, a => a.StopWaiting() with { Status = AttemptStatus.TimedOut, Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryTimedOut, $"No answer by {a.DeadlineAt:O}.") });
         var moved = Reroute(timedOut, current.Channel, context, []);
         // A send never picked up from its queue (a backlog, a lost message) never reached the provider: it says nothing
         // of the channel, and counting it would take a healthy provider down for everybody under load. The report comes
@@ -222,11 +222,10 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var gaveUp = state.WithAttempt(n, a => a with
+        var gaveUp = state.WithAttempt(n, a => a.StopWaiting() with
         {
             Status = AttemptStatus.TimedOut,
             Error = a.Error ?? AttemptErrors.Format(AttemptErrors.DeliveryChannelDown, $"{channel} went down for everybody while this message waited for its receipt."),
-            DeadlineAt = null, IndexedAt = null,
         });
         // No health report: the sweep counts all it gave up in the outage with one write (ChannelHealth.RecordGaveUpAsync),
         // where one report each would have every reroute contend for the same row.
@@ -240,7 +239,7 @@ public static class DeliveryMachine
         {
             return null;
         }
-        var failed = state.WithAttempt(n, a => a with { Status = AttemptStatus.Failed, Error = AttemptErrors.Format(AttemptErrors.DeliveryPoisoned, "The send kept failing and was moved to the poison queue."), DeadlineAt = null, IndexedAt = null });
+        var failed = state.WithAttempt(n, a => a.StopWaiting() with { Status = AttemptStatus.Failed, Error = AttemptErrors.Format(AttemptErrors.DeliveryPoisoned, "The send kept failing and was moved to the poison queue.") });
         return Reroute(failed, current.Channel, context, [new ClearDeadline(DeadlineKeys.Attempt(n), current.IndexDue!.Value)]);
     }
 
@@ -257,7 +256,7 @@ public static class DeliveryMachine
         var cancelled = state with
         {
             Status = ConfirmationStatus.Cancelled,
-            Attempts = state.Attempts.Select(a => a.IsWaiting ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, IndexedAt = null, Error = reason } : a).ToList(),
+            Attempts = state.Attempts.Select(a => a.IsWaiting ? a.StopWaiting() with { Status = AttemptStatus.Cancelled, Error = reason } : a).ToList(),
         };
         return new Step(cancelled, []);
     }
@@ -306,8 +305,8 @@ public static class DeliveryMachine
             Status = ConfirmationStatus.Confirmed,
             ConfirmedBy = attempt.Channel,
             Attempts = recorded.Attempts.Select(a =>
-                a.N == n ? a with { Status = AttemptStatus.Delivered, DeadlineAt = null, IndexedAt = null }
-                : a.Status == AttemptStatus.Queued ? a with { Status = AttemptStatus.Cancelled, DeadlineAt = null, IndexedAt = null }
+                a.N == n ? a.StopWaiting() with { Status = AttemptStatus.Delivered }
+                : a.Status == AttemptStatus.Queued ? a.StopWaiting() with { Status = AttemptStatus.Cancelled }
                 : a).ToList(),
         };
         return new Step(confirmed, [.. clears, new ReportHealth(attempt.Channel, true, null), .. Rescue(confirmed, attempt.Channel)]);

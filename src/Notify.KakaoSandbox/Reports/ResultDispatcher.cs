@@ -38,14 +38,9 @@ internal sealed partial class ResultDispatcher(
         try
         {
             var o = options.Value;
-            var waited = TimeSpan.Zero;
-            for (var i = 0; i < plan.Codes.Count; i++)
+            var pauses = DeliveredLatency.Pauses(plan.Codes.Count, o.ResultDelay, o.DeliveredMedian, o.DeliveredP99, Random.Shared);
+            foreach (var (code, pause) in plan.Codes.Zip(pauses))
             {
-                var code = plan.Codes[i];
-                var pause = i == plan.Codes.Count - 1
-                    ? DeliveredLatency.Before(o.DeliveredMedian, o.DeliveredP99, waited, Random.Shared) ?? o.ResultDelay
-                    : o.ResultDelay;
-                waited += pause;
                 await Task.Delay(pause, clock, stoppingToken);
                 log.Report(plan.MessageId, code, clock.GetUtcNow());
             }

@@ -39,14 +39,9 @@ internal sealed partial class CallbackDispatcher(
         try
         {
             var o = options.Value;
-            var waited = TimeSpan.Zero;
-            for (var i = 0; i < plan.Reports.Count; i++)
+            var pauses = DeliveredLatency.Pauses(plan.Reports.Count, o.CallbackDelay, o.DeliveredMedian, o.DeliveredP99, Random.Shared);
+            foreach (var (report, pause) in plan.Reports.Zip(pauses))
             {
-                var report = plan.Reports[i];
-                var pause = i == plan.Reports.Count - 1
-                    ? DeliveredLatency.Before(o.DeliveredMedian, o.DeliveredP99, waited, Random.Shared) ?? o.CallbackDelay
-                    : o.CallbackDelay;
-                waited += pause;
                 await Task.Delay(pause, clock, stoppingToken);
                 log.Report(plan.Message.Sid, report.Status, report.ErrorCode, clock.GetUtcNow());
                 if (plan.Message.StatusCallback is { } url)
